@@ -1,0 +1,191 @@
+"""`parlgraph` commands. Thin: parses arguments, calls the library, prints. Exit codes: 0 ok,
+1 some documents rejected or the work failed, 2 usage error."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Optional
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from graph.errors import ParlGraphError, ParseError
+from graph.settings import Settings, get_settings
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False, help="ParlGraph: Belgian Senate written questions as linked data.")
+out = Console()
+err = Console(stderr=True)
+
+StoreOption = typer.Option(None, "--store", help="Store directory or remote SPARQL URL (PARLGRAPH_STORE).")
+
+
+def _settings(store: Optional[str]) -> Settings:
+    settings = get_settings()
+    return settings.model_copy(update={"store": store}) if store else settings
+
+
+@app.command()
+def build(
+    paths: list[Path] = typer.Argument(None, help="Page files or directories (default: seeds/questions)."),
+    store: Optional[str] = StoreOption,
+    no_extract: bool = typer.Option(False, "--no-extract", help="Leave out entity extraction."),
+) -> None:
+    """Parse, resolve and load question pages into the store."""
+    from graph.ingest import build as run_build
+    from graph.store import Store
+
+    settings = _settings(store)
+    targets = paths or [settings.questions]
+    missing = [str(p) for p in targets if not p.exists()]
+    if missing:
+        _fail(f"no such file or directory: {', '.join(missing)}", code=2)
+    target_store = Store(settings.store)
+    with Progress(TextColumn("parsing"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                  console=err, transient=True, disable=not err.is_terminal) as bar:
+        task = bar.add_task("pages", total=None)
+        report = run_build(targets, target_store, settings,
+                           progress=lambda done, total: bar.update(task, completed=done, total=total))
+    _print_report(report)
+    raise typer.Exit(1 if report.rejected else 0)
+
+
+def _print_report(report) -> None:  # type: ignore[no-untyped-def]
+    err.print(f"documents read: {report.documents_read}   questions: {report.questions}   "
+              f"rejected: {len(report.rejected)}")
+    for rejected in report.rejected:
+        err.print(f"  rejected {rejected}", markup=False, highlight=False)
+    warned = sum(len(w) for w in report.warnings.values())
+    if warned:
+        err.print(f"warnings: {warned} in {len(report.warnings)} documents (see 'parlgraph parse')")
+    rate = report.triples_written / report.seconds if report.seconds else 0
+    err.print(f"triples written: {report.triples_written}   store quads: {report.store_quads}   "
+              f"time: {report.seconds:.2f} s ({rate:,.0f} triples/s)")
+
+
+@app.command()
+def parse(files: list[Path] = typer.Argument(..., help="Page files to parse.")) -> None:
+    """Print one JSON object per page (PARSE-CONTRACT.md)."""
+    from graph.parse import parse_file
+    from graph.reference import descriptor_labels
+
+    labels = descriptor_labels(get_settings().reference)
+    failed = False
+    for path in files:
+        try:
+            record = parse_file(path, labels)
+        except ParseError as error:
+            err.print(f"error: {error}", markup=False, highlight=False)
+            failed = True
+            continue
+        except OSError as error:
+            err.print(f"error: {path}: cannot read: {error.strerror or error}", markup=False, highlight=False)
+            failed = True
+            continue
+        sys.stdout.write(json.dumps(record.to_dict(), ensure_ascii=False) + "\n")
+    raise typer.Exit(1 if failed else 0)
+
+
+@app.command()
+def query(
+    sparql: Optional[str] = typer.Argument(None, help="The SPARQL query text."),
+    file: Optional[Path] = typer.Option(None, "-f", "--file", help="Read the query from a .rq file."),
+    store: Optional[str] = StoreOption,
+    fmt: str = typer.Option("table", "--format", help="table, csv, tsv, json, xml or turtle."),
+) -> None:
+    """Answer a SPARQL query from the store."""
+    from graph.results import GRAPH_FORMATS, SOLUTION_FORMATS, is_graph, serialize_result, term_text
+    from graph.store import Store
+
+    if (sparql is None) == (file is None):
+        _fail("give a query text or -f FILE (one of them)", code=2)
+    if fmt not in {"table", "turtle", *SOLUTION_FORMATS}:
+        _fail(f"unknown format {fmt!r}: use table, csv, tsv, json, xml or turtle", code=2)
+    text = sparql if sparql is not None else _read(file)  # type: ignore[arg-type]
+    result = Store(_settings(store).store, read_only=True).query(text)
+    if is_graph(result):
+        sys.stdout.buffer.write(serialize_result(result, "turtle" if fmt in {"table", "turtle"} else "ntriples"))
+        return
+    if fmt == "turtle":
+        _fail("--format turtle is for CONSTRUCT and DESCRIBE queries", code=2)
+    if fmt != "table":
+        sys.stdout.buffer.write(serialize_result(result, fmt))
+        return
+    if isinstance(result, bool) or not hasattr(result, "variables"):
+        out.print(str(bool(result)).lower())
+        return
+    variables = [v.value for v in result.variables]
+    table = Table(*variables)
+    rows = 0
+    for solution in result:
+        table.add_row(*(term_text(solution[v]) for v in variables))
+        rows += 1
+    out.print(table)
+    err.print(f"{rows} rows")
+
+
+@app.command()
+def validate(store: Optional[str] = StoreOption) -> None:
+    """SHACL report on the store (ontology/shapes.ttl)."""
+    from graph.store import Store
+    from graph.validate import validate_store
+
+    settings = _settings(store)
+    report = validate_store(Store(settings.store, read_only=True), settings)
+    if report.conforms:
+        out.print(f"conforms: no violation ({report.focus_nodes} resources checked)")
+        return
+    out.print(report.text, markup=False, highlight=False)
+    raise typer.Exit(1)
+
+
+@app.command()
+def serve(
+    host: Optional[str] = typer.Option(None, help="Interface to listen on (default 127.0.0.1)."),
+    port: Optional[int] = typer.Option(None, help="Port (default 8000)."),
+    store: Optional[str] = StoreOption,
+) -> None:
+    """Serve the SPARQL endpoint and pages; builds from seeds/questions first if the store is empty."""
+    import uvicorn
+
+    from graph.ingest import build as run_build
+    from graph.server import create_app
+    from graph.store import Store
+
+    settings = _settings(store)
+    updates = {k: v for k, v in {"host": host, "port": port}.items() if v is not None}
+    settings = settings.model_copy(update=updates)
+    target = Store(settings.store)
+    if target.is_empty():
+        err.print(f"store {settings.store} is empty: building from {settings.questions}")
+        _print_report(run_build([settings.questions], target, settings))
+    err.print(f"ParlGraph SPARQL endpoint: http://{settings.host}:{settings.port}/sparql")
+    uvicorn.run(create_app(target, settings), host=settings.host, port=settings.port, log_level="warning")
+
+
+def _read(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except OSError as error:
+        _fail(f"{path}: cannot read: {error.strerror or error}", code=2)
+    raise AssertionError
+
+
+def _fail(message: str, code: int = 1) -> None:
+    err.print(f"error: {message}", markup=False, highlight=False)
+    raise typer.Exit(code)
+
+
+def main() -> None:
+    """Entry point: ParlGraph errors become one line, not a traceback."""
+    try:
+        app()
+    except ParlGraphError as error:
+        err.print(f"error: {error}", markup=False, highlight=False)
+        sys.exit(1)
+    except KeyboardInterrupt:
+        err.print("interrupted")
+        sys.exit(130)

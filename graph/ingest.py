@@ -1,0 +1,148 @@
+"""The chain over many documents: parse -> map -> store, in batches, with progress and a report.
+
+A bad document is reported (file, line, reason) and skipped; the rest goes in. All pages of one
+question number are mapped together into the question's named graph, which replaces the old one.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pyoxigraph import NamedNode, Quad, RdfFormat, parse as parse_rdf
+
+from graph.errors import ParlGraphError, ParseError
+from graph.model import Question
+from graph.parse import DescriptorLabels, parse_file
+from graph.rdf.mapping import map_question, to_nquads
+from graph.rdf.uris import Uris
+from graph.reference import descriptor_labels
+from graph.settings import Settings
+from graph.store import Store
+
+PAGE_SUFFIXES = {".txt", ".html", ".htm"}
+Progress = Callable[[int, int], None]
+
+
+@dataclass
+class Rejected:
+    source: str
+    line: int | None
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.source}:{self.line}: {self.reason}" if self.line else f"{self.source}: {self.reason}"
+
+
+@dataclass
+class BuildReport:
+    documents_read: int = 0
+    questions: int = 0
+    rejected: list[Rejected] = field(default_factory=list)
+    warnings: dict[str, list[str]] = field(default_factory=dict)
+    triples_written: int = 0
+    seconds: float = 0.0
+    store_quads: int = 0
+
+
+def page_files(paths: Iterable[str | Path]) -> list[Path]:
+    """The page files under `paths` (files as given, directories searched), sorted, README excluded."""
+    found: list[Path] = []
+    for path in map(Path, paths):
+        if path.is_dir():
+            found.extend(p for p in sorted(path.rglob("*")) if p.is_file() and p.suffix in PAGE_SUFFIXES
+                         and not p.name.lower().startswith("readme"))
+        else:
+            found.append(path)
+    return list(dict.fromkeys(found))
+
+
+def build(paths: Iterable[str | Path], store: Store, settings: Settings,
+          progress: Progress | None = None) -> BuildReport:
+    """Parse, map and load the pages under `paths`, plus the ontology; return what happened."""
+    started = time.perf_counter()
+    report = BuildReport()
+    uris = Uris(settings.base_uri)
+    labels = descriptor_labels(settings.reference)
+    files = page_files(paths)
+    groups = _parse_grouped(files, labels, report, progress)
+    _load_ontology(store, settings, uris, report)
+    numbers = sorted(groups)
+    for start in range(0, len(numbers), settings.batch_size):
+        batch = numbers[start:start + settings.batch_size]
+        quads = []
+        for number in batch:
+            quads.extend(map_question(groups[number], uris))
+        store.replace_graphs([uris.question_graph(n) for n in batch], to_nquads(quads))
+        report.triples_written += len(quads)
+    store.flush()
+    report.questions = len(groups)
+    report.store_quads = store.count_quads()
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _parse_grouped(files: list[Path], labels: DescriptorLabels, report: BuildReport,
+                   progress: Progress | None) -> dict[str, list[Question]]:
+    groups: dict[str, list[Question]] = defaultdict(list)
+    seen: set[Path] = set()
+    queue = list(files)
+    total = len(queue)
+    done = 0
+    while queue:
+        path = queue.pop(0)
+        if path in seen:
+            continue
+        seen.add(path)
+        record = _parse_one(path, labels, report)
+        done += 1
+        if progress:
+            progress(done, max(total, done))
+        if record is None:
+            continue
+        groups[record.number].append(record)
+        # Sibling pages of the same question (other language, print) belong to the same graph.
+        for sibling in sorted(path.parent.glob(f"{record.number}.*")):
+            if sibling.suffix in PAGE_SUFFIXES and sibling not in seen and sibling not in queue:
+                queue.append(sibling)
+                total += 1
+    return groups
+
+
+def _parse_one(path: Path, labels: DescriptorLabels, report: BuildReport) -> Question | None:
+    report.documents_read += 1
+    try:
+        record = parse_file(path, labels)
+    except ParseError as error:
+        report.rejected.append(Rejected(str(path), error.line, error.reason))
+        return None
+    except OSError as error:
+        report.rejected.append(Rejected(str(path), None, f"cannot read: {error.strerror or error}"))
+        return None
+    except Exception as error:  # noqa: BLE001 - one bad document never stops the batch
+        report.rejected.append(Rejected(str(path), None, f"unexpected error ({type(error).__name__}: {error})"))
+        return None
+    if record.date is None:
+        report.rejected.append(Rejected(str(path), None, "no date found on the page"))
+        return None
+    if record.warnings:
+        report.warnings[str(path)] = record.warnings
+    return record
+
+
+def _load_ontology(store: Store, settings: Settings, uris: Uris, report: BuildReport) -> None:
+    """Our own terms (labels fr/nl/en) go into {base}graph/ontology, so the endpoint can show them."""
+    path = settings.ontology / "parlgraph.ttl"
+    if not path.exists():
+        return
+    graph = NamedNode(uris.base + "graph/ontology")
+    try:
+        triples = list(parse_rdf(path=str(path), format=RdfFormat.TURTLE))
+    except (OSError, SyntaxError) as error:
+        raise ParlGraphError(f"{path}: cannot read the ontology: {error}") from None
+    quads = [Quad(t.subject, t.predicate, t.object, graph) for t in triples]
+    store.replace_graphs([graph], to_nquads(quads))
+    report.triples_written += len(quads)

@@ -1,0 +1,31 @@
+"""The web app: create_app(store, settings) with one router per job."""
+
+from __future__ import annotations
+
+from fastapi import FastAPI
+from fastapi.responses import HTMLResponse
+
+from graph import __version__
+from graph.settings import Settings
+from graph.store import Store
+
+
+def create_app(store: Store, settings: Settings) -> FastAPI:
+    from graph.server import sparql
+
+    app = FastAPI(title="ParlGraph", version=__version__,
+                  description="Belgian Senate written questions as linked data, with a SPARQL 1.1 endpoint.")
+    app.state.store = store
+    app.state.settings = settings
+    app.include_router(sparql.router)
+
+    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
+    def home() -> str:
+        return (
+            "<!doctype html><html lang='en'><head><meta charset='utf-8'><title>ParlGraph</title></head><body>"
+            "<h1>ParlGraph</h1><p>Written questions of the Belgian Senate as linked data.</p>"
+            "<ul><li><a href='/sparql'>SPARQL endpoint</a> (<code>/sparql?query=…</code>)</li>"
+            "<li><a href='/docs'>API documentation</a></li></ul></body></html>"
+        )
+
+    return app

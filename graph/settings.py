@@ -1,0 +1,34 @@
+"""One Settings object; every option has a PARLGRAPH_* environment variable."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="PARLGRAPH_", extra="ignore")
+
+    store: str = "parlgraph-data/store"
+    """Directory of the embedded Oxigraph store, or the http(s) URL of a remote SPARQL query endpoint."""
+    base_uri: str = "https://w3id.org/parlgraph/"
+    questions: Path = PROJECT_ROOT / "seeds" / "questions"
+    reference: Path = PROJECT_ROOT / "seeds" / "reference"
+    queries: Path = PROJECT_ROOT / "queries"
+    ontology: Path = PROJECT_ROOT / "ontology"
+    host: str = "127.0.0.1"
+    port: int = 8000
+    query_timeout_s: float = 30.0
+    max_rows: int = 100_000
+    max_request_bytes: int = 1_000_000
+    batch_size: int = 500
+    """Documents per bulk load while building."""
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    return Settings()
