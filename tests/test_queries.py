@@ -1,0 +1,55 @@
+"""Every query of the catalogue runs on the seed graph and gives the rows a reader expects."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from graph.results import term_text
+from graph.store import Store
+
+QUERIES = Path(__file__).resolve().parent.parent / "queries"
+
+
+def rows(store: Store, name: str) -> list[dict[str, str]]:
+    result = store.query((QUERIES / name).read_text(encoding="utf-8"))
+    variables = [v.value for v in result.variables]
+    return [{v: term_text(s[v]) for v in variables} for s in result]
+
+
+def test_every_query_has_a_header_and_a_test() -> None:
+    for path in QUERIES.glob("*.rq"):
+        head = path.read_text(encoding="utf-8").splitlines()[:3]
+        assert head[0].startswith("# title: ") and head[1].startswith("# description: "), path.name
+        assert path.name in EXPECTED_FIRST_ROW, f"{path.name} has no test"
+
+
+EXPECTED_FIRST_ROW = {
+    "question-card.rq": {"author": "Els Ampe", "party": "Open Vld", "date": "2023-01-31",
+                         "postTitle": "vice-premier ministre et ministre de l'Economie et du Travail",
+                         "deadline": "2023-03-02"},
+    "questions-of-author.rq": {"number": "7-639", "date": "2020-09-22"},
+    "questions-per-party-per-year.rq": {"party": "Vlaams Belang", "year": "2010", "questions": "2"},
+    "questions-to-post.rq": {"number": "5-612", "date": "2010-12-16"},
+    "cross-posted-groups.rq": {"number": "7-1874", "others": "3"},
+    "questions-citing-domain.rq": {"number": "7-1874", "date": "2023-01-31"},
+}
+EXPECTED_COUNT = {
+    "question-card.rq": 1, "questions-of-author.rq": 3, "questions-per-party-per-year.rq": 9,
+    "questions-to-post.rq": 3, "cross-posted-groups.rq": 4, "questions-citing-domain.rq": 1,
+}
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED_FIRST_ROW))
+def test_catalogue_query(seed_store: Store, name: str) -> None:
+    result = rows(seed_store, name)
+    assert len(result) == EXPECTED_COUNT[name]
+    first = result[0]
+    for key, value in EXPECTED_FIRST_ROW[name].items():
+        assert first[key] == value, key
+
+
+def test_cross_posted_group_lists_all_others(seed_store: Store) -> None:
+    first = rows(seed_store, "cross-posted-groups.rq")[0]
+    assert sorted(first["alsoAskedAs"].split()) == ["7-1875", "7-1876", "7-1877"]
