@@ -17,8 +17,8 @@ from graph.errors import ParlGraphError, ParseError
 from graph.settings import Settings, get_settings
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False, help="ParlGraph: Belgian Senate written questions as linked data.")
-out = Console()
-err = Console(stderr=True)
+out = Console(soft_wrap=True)
+err = Console(stderr=True, soft_wrap=True)
 
 StoreOption = typer.Option(None, "--store", help="Store directory or remote SPARQL URL (PARLGRAPH_STORE).")
 
