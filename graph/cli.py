@@ -58,6 +58,10 @@ def _print_report(report) -> None:  # type: ignore[no-untyped-def]
               f"rejected: {len(report.rejected)}")
     for rejected in report.rejected:
         err.print(f"  rejected {rejected}", markup=False, highlight=False)
+    if report.unresolved:
+        err.print(f"not resolved: {len(report.unresolved)}")
+        for problem in report.unresolved:
+            err.print(f"  {problem}", markup=False, highlight=False)
     warned = sum(len(w) for w in report.warnings.values())
     if warned:
         err.print(f"warnings: {warned} in {len(report.warnings)} documents (see 'parlgraph parse')")

@@ -17,7 +17,10 @@ from pyoxigraph import NamedNode, Quad, RdfFormat, parse as parse_rdf
 from graph.errors import ParlGraphError, ParseError
 from graph.model import Question
 from graph.parse import DescriptorLabels, parse_file
-from graph.rdf.mapping import map_question, to_nquads
+from graph.rdf.mapping import map_question, primary_record, to_nquads
+from graph.rdf.reference import map_reference
+from graph.resolve import resolve_question
+from graph.resolve.actors import load_actors
 from graph.rdf.uris import Uris
 from graph.reference import descriptor_labels
 from graph.settings import Settings
@@ -43,6 +46,8 @@ class BuildReport:
     questions: int = 0
     rejected: list[Rejected] = field(default_factory=list)
     warnings: dict[str, list[str]] = field(default_factory=dict)
+    unresolved: list[str] = field(default_factory=list)
+    """Authors, parties and addressees not resolved, and party mismatches (never silently chosen)."""
     triples_written: int = 0
     seconds: float = 0.0
     store_quads: int = 0
@@ -67,15 +72,22 @@ def build(paths: Iterable[str | Path], store: Store, settings: Settings,
     report = BuildReport()
     uris = Uris(settings.base_uri)
     labels = descriptor_labels(settings.reference)
+    actors = load_actors(settings.reference)
     files = page_files(paths)
     groups = _parse_grouped(files, labels, report, progress)
     _load_ontology(store, settings, uris, report)
+    reference = map_reference(actors, uris)
+    store.replace_graphs([uris.reference_graph()], to_nquads(reference))
+    report.triples_written += len(reference)
     numbers = sorted(groups)
     for start in range(0, len(numbers), settings.batch_size):
         batch = numbers[start:start + settings.batch_size]
         quads = []
         for number in batch:
-            quads.extend(map_question(groups[number], uris))
+            records = groups[number]
+            resolution = resolve_question(records, primary_record(records), actors)
+            report.unresolved.extend(resolution.problems)
+            quads.extend(map_question(records, uris, resolution))
         store.replace_graphs([uris.question_graph(n) for n in batch], to_nquads(quads))
         report.triples_written += len(quads)
     store.flush()

@@ -18,10 +18,12 @@ from pyoxigraph import Literal, NamedNode, Quad, RdfFormat, serialize
 
 from graph.model import Question
 from graph.rdf.namespaces import (
-    DCTERMS, ELI, ELI_DL, EPVOC, EVENT, FOAF, LANGUAGE, LANGUAGE_CODES, ORG, PG, RDF, RDFS,
+    DCTERMS, ELI, ELI_DL, EPVOC, EVENT, FOAF, LANGUAGE, LANGUAGE_CODES, ORG, PG, PROV, RDF, RDFS,
     RESOURCE_TYPE, ROLE, SCHEMA, SKOS, XSD,
 )
 from graph.rdf.uris import Uris, slug
+from graph.resolve import Resolution
+from graph.resolve.actors import AddresseeResolution
 
 STATUS = {
     "awaiting_answer": PG.AwaitingAnswer,
@@ -56,9 +58,10 @@ def primary_record(records: list[Question]) -> Question:
     return min(records, key=_preference)
 
 
-def map_question(records: list[Question], uris: Uris) -> list[Quad]:
-    """All quads of one question (records share a number) in its named graph."""
+def map_question(records: list[Question], uris: Uris, resolution: Resolution | None = None) -> list[Quad]:
+    """All quads of one question (records share a number), each in the graph that owns its subject."""
     main = primary_record(records)
+    resolution = resolution or Resolution()
     number = main.number
     quads: list[Quad] = []
 
@@ -95,7 +98,7 @@ def map_question(records: list[Question], uris: Uris) -> list[Quad]:
     author_participation = uris.participation(number, "author")
     addressee_participation = uris.participation(number, "addressee")
     if main.author is not None:
-        _map_author(main, author_participation, q, uris, add, label)
+        _map_author(main, resolution, author_participation, q, uris, add, label)
     if any(r.addressee for r in records):
         add(q, EPVOC.workHadParticipation, addressee_participation)
         add(addressee_participation, RDF.type, ELI_DL.Participation)
@@ -103,6 +106,8 @@ def map_question(records: list[Question], uris: Uris) -> list[Quad]:
         for record in records:
             if record.addressee:
                 add(addressee_participation, PG.postTitle, Literal(record.addressee, language=_lang(record)))
+        if resolution.addressee is not None:
+            _map_addressee_resolution(resolution.addressee, addressee_participation, uris, add)
 
     ordered = sorted(records, key=_preference)
     texts_from: dict[str, Question] = {}
@@ -136,23 +141,42 @@ def map_question(records: list[Question], uris: Uris) -> list[Quad]:
     return list(dict.fromkeys(quads))  # the same fact read from two pages counts once
 
 
-def _map_author(main: Question, participation: NamedNode, q: NamedNode, uris: Uris, add, label) -> None:  # type: ignore[no-untyped-def]
+def _map_author(main: Question, resolution: Resolution, participation: NamedNode, q: NamedNode, uris: Uris,  # type: ignore[no-untyped-def]
+                add, label) -> None:
+    """People and parties of the reference data are described in its graph; others get their name here."""
     assert main.author is not None
     add(q, EPVOC.workHadParticipation, participation)
     add(participation, RDF.type, ELI_DL.Participation)
     add(participation, ELI_DL.participation_role, ROLE.AUT)
-    person = uris.person(slug(main.author.name))
+    person = uris.person(resolution.author_person or slug(main.author.name))
     add(participation, ELI_DL.had_participant_person, person)
-    add(person, RDF.type, FOAF.Person)
-    add(person, FOAF.name, Literal(main.author.name))
-    label(person, main.author.name)
+    if resolution.author_person is None:
+        add(person, RDF.type, FOAF.Person)
+        add(person, FOAF.name, Literal(main.author.name))
+        label(person, main.author.name)
     if main.author.party:
-        party = uris.party(slug(main.author.party))
+        party = uris.party(resolution.author_party or slug(main.author.party))
         add(participation, ELI_DL.participation_in_name_of, party)
         add(participation, PG.partyAsPrinted, Literal(main.author.party))
-        add(party, RDF.type, ORG.Organization)
-        add(party, SKOS.prefLabel, Literal(main.author.party))
-        label(party, main.author.party)
+        if resolution.author_party is None:
+            add(party, RDF.type, ORG.Organization)
+            add(party, SKOS.prefLabel, Literal(main.author.party))
+            label(party, main.author.party)
+
+
+def _map_addressee_resolution(found: AddresseeResolution, participation: NamedNode, uris: Uris, add) -> None:  # type: ignore[no-untyped-def]
+    """The post and person behind the printed title, with how they were found (PROV)."""
+    add(participation, PG.addressedPost, uris.post(found.post_id))
+    add(participation, ELI_DL.had_participant_person, uris.person(found.person_id))
+    activity = NamedNode(participation.value + "/resolution")
+    add(participation, PROV.wasGeneratedBy, activity)
+    add(activity, RDF.type, PROV.Activity)
+    add(activity, RDFS.label, Literal("addressee resolution", language="en"))
+    add(activity, PG.method, Literal(found.method))
+    add(activity, PG.score, Literal(f"{found.score:.2f}", datatype=XSD.decimal))
+    add(activity, PG.softwareVersion, Literal(found.version))
+    add(activity, PG.matchedTitle, Literal(found.matched_title))
+    add(activity, PROV.used, uris.reference_graph())
 
 
 def _map_expression(record: Question, q: NamedNode, uris: Uris, add, texts: bool) -> None:  # type: ignore[no-untyped-def]

@@ -51,6 +51,18 @@ class Uris:
     def party(self, party_id: str) -> NamedNode:
         return self._node(f"party/{party_id}")
 
+    def government(self, government_id: str) -> NamedNode:
+        return self._node(f"government/{government_id}")
+
+    def post(self, post_id: str) -> NamedNode:
+        return self._node(f"post/{post_id}")
+
+    def membership(self, person_id: str, target: str, start: str) -> NamedNode:
+        return self._node(f"membership/{person_id}/{target}/{start}")
+
+    def organisation(self, org_id: str) -> NamedNode:
+        return self._node(f"organisation/{org_id}")
+
     def legislature(self, number: int) -> NamedNode:
         return self._node(f"legislature/{number}")
 
@@ -67,6 +79,9 @@ class Uris:
         if value.startswith(prefix):
             return self.question_graph(value[len(prefix):].split("/", 1)[0])
         return self.shared_graph()
+
+    def activity(self, name: str) -> NamedNode:
+        return self._node(f"activity/{name}")
 
     def reference_graph(self) -> NamedNode:
         return self._node("graph/reference")
