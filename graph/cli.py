@@ -147,6 +147,30 @@ def validate(store: Optional[str] = StoreOption) -> None:
 
 
 @app.command()
+def actors(store: Optional[str] = StoreOption) -> None:
+    """Coverage of the actors: addressees resolved, unknown authors, party mismatches, uncovered periods."""
+    from graph.resolve.actors import load_actors
+    from graph.resolve.coverage import coverage_report
+    from graph.store import Store
+
+    settings = _settings(store)
+    report = coverage_report(Store(settings.store, read_only=True), load_actors(settings.reference), settings.base_uri)
+    out.print(f"addressees resolved: {report.addressees_resolved} of {report.addressees} questions "
+              f"({report.share_resolved:.0%})")
+    sections = (("unresolved addressees", report.unresolved), ("authors not in the reference data", report.unknown_authors),
+                ("party mismatches", report.party_mismatches),
+                ("periods the minister titles do not cover", report.uncovered_periods))
+    for heading, items in sections:
+        out.print(f"{heading}: {len(items) or 'none'}")
+        for item in items:
+            out.print(f"  {item}", markup=False, highlight=False)
+    table = Table("government", "offices", "French titles", "Dutch titles")
+    for name, counts in report.title_languages.items():
+        table.add_row(name, str(counts["offices"]), str(counts["fr"]), str(counts["nl"]))
+    out.print(table)
+
+
+@app.command()
 def serve(
     host: Optional[str] = typer.Option(None, help="Interface to listen on (default 127.0.0.1)."),
     port: Optional[int] = typer.Option(None, help="Port (default 8000)."),

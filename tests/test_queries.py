@@ -34,11 +34,26 @@ EXPECTED_FIRST_ROW = {
     "questions-to-post.rq": {"number": "5-612", "date": "2010-12-16"},
     "cross-posted-groups.rq": {"number": "7-1874", "others": "3"},
     "questions-citing-domain.rq": {"number": "7-1874", "date": "2023-01-31"},
+    "minister-behind-addressee.rq": {"number": "5-611", "minister": "Melchior Wathelet", "government": "Leterme II",
+                                     "score": "100"},
+    "cross-posted-who-answered.rq": {"number": "5-611", "sibling": "5-611", "minister": "Melchior Wathelet",
+                                     "status": "answered"},
+    "late-answers-per-minister.rq": {"minister": "Didier Reynders", "answered": "2", "late": "1"},
+    "unanswered-per-post.rq": {"minister": "Frank Vandenbroucke", "overdue": "2"},
 }
 EXPECTED_COUNT = {
     "question-card.rq": 1, "questions-of-author.rq": 3, "questions-per-party-per-year.rq": 9,
     "questions-to-post.rq": 3, "cross-posted-groups.rq": 4, "questions-citing-domain.rq": 1,
+    "minister-behind-addressee.rq": 12, "cross-posted-who-answered.rq": 11, "late-answers-per-minister.rq": 3,
+    "unanswered-per-post.rq": 4,
 }
+
+
+def test_cross_posted_questions_not_in_the_store_are_named(seed_store: Store) -> None:
+    result = rows(seed_store, "cross-posted-who-answered.rq")
+    group = [(r["sibling"], r["status"]) for r in result if r["number"] == "7-1874"]
+    assert group == [("7-1874", "awaiting answer"), ("7-1875", "not in the store"),
+                     ("7-1876", "not in the store"), ("7-1877", "not in the store")]
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED_FIRST_ROW))

@@ -11,6 +11,7 @@ graph, so re-ingesting a question replaces that graph whole. Scalar facts come f
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from urllib.parse import quote
 
@@ -207,7 +208,14 @@ def _map_answer(records: list[Question], main: Question, q: NamedNode, uris: Uri
     add(answer, RDF.type, PG.Answer)
     add(answer, ELI_DL.answers_to, q)
     date = next((r.answer.date for r in with_answer if r.answer and r.answer.date), None)
-    add(answer, ELI.date_document, _date(date or (answered.date if answered else None)))
+    date = date or (answered.date if answered else None)
+    add(answer, ELI.date_document, _date(date))
+    if date and main.date:
+        add(q, PG.answerDelayDays, Literal(str((_day(date) - _day(main.date)).days), datatype=XSD.integer))
+        sent = next((e for e in main.events if e.kind == "sent" and e.deadline), None)
+        if sent is not None:
+            late = _day(date) > _day(sent.deadline)  # type: ignore[arg-type]
+            add(q, PG.answeredLate, Literal("true" if late else "false", datatype=XSD.boolean))
     add(answer, RDFS.label, Literal(f"Answer to written question {main.number}", language="en"))
     for record in with_answer:
         if record.answer and record.answer.text:
@@ -261,6 +269,10 @@ def to_nquads(quads: Iterable[Quad]) -> bytes:
 
 def _lang(record: Question) -> str:
     return "fr" if record.page_language == "fr+nl" else record.page_language
+
+
+def _day(value: str) -> dt.date:
+    return dt.date.fromisoformat(value)
 
 
 def _date(value: str | None) -> Literal | None:
