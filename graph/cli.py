@@ -62,6 +62,10 @@ def _print_report(report) -> None:  # type: ignore[no-untyped-def]
         err.print(f"not resolved: {len(report.unresolved)}")
         for problem in report.unresolved:
             err.print(f"  {problem}", markup=False, highlight=False)
+    if report.local_concepts:
+        err.print(f"descriptors that are no EuroVoc label (local concepts): {len(report.local_concepts)}")
+        for label, count in report.local_concepts.most_common():
+            err.print(f"  {count} × {label}", markup=False, highlight=False)
     warned = sum(len(w) for w in report.warnings.values())
     if warned:
         err.print(f"warnings: {warned} in {len(report.warnings)} documents (see 'parlgraph parse')")

@@ -7,7 +7,7 @@ question number are mapped together into the question's named graph, which repla
 from __future__ import annotations
 
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,7 +20,9 @@ from graph.parse import DescriptorLabels, parse_file
 from graph.rdf.mapping import map_question, primary_record, to_nquads
 from graph.rdf.reference import map_reference
 from graph.resolve import resolve_question
+from graph.rdf.vocabulary import map_vocabulary
 from graph.resolve.actors import load_actors
+from graph.resolve.vocab import load_vocabulary
 from graph.rdf.uris import Uris
 from graph.reference import descriptor_labels
 from graph.settings import Settings
@@ -47,6 +49,8 @@ class BuildReport:
     rejected: list[Rejected] = field(default_factory=list)
     warnings: dict[str, list[str]] = field(default_factory=dict)
     unresolved: list[str] = field(default_factory=list)
+    local_concepts: Counter[str] = field(default_factory=Counter)
+    """Descriptors that are no EuroVoc label (local concepts), with how many questions print them."""
     """Authors, parties and addressees not resolved, and party mismatches (never silently chosen)."""
     triples_written: int = 0
     seconds: float = 0.0
@@ -76,17 +80,23 @@ def build(paths: Iterable[str | Path], store: Store, settings: Settings,
     files = page_files(paths)
     groups = _parse_grouped(files, labels, report, progress)
     _load_ontology(store, settings, uris, report)
-    reference = map_reference(actors, uris)
+    vocabulary = load_vocabulary(settings.reference)
+    reference = map_reference(actors, uris) + local_scheme(uris)
     store.replace_graphs([uris.reference_graph()], to_nquads(reference))
-    report.triples_written += len(reference)
+    eurovoc = map_vocabulary(vocabulary, uris)
+    store.replace_graphs([uris.vocabulary_graph()], to_nquads(eurovoc))
+    report.triples_written += len(reference) + len(eurovoc)
     numbers = sorted(groups)
     for start in range(0, len(numbers), settings.batch_size):
         batch = numbers[start:start + settings.batch_size]
         quads = []
         for number in batch:
             records = groups[number]
-            resolution = resolve_question(records, primary_record(records), actors)
+            resolution = resolve_question(records, primary_record(records), actors, vocabulary)
             report.unresolved.extend(resolution.problems)
+            for descriptor in resolution.descriptors:
+                if not descriptor.concepts:
+                    report.local_concepts[descriptor.label] += 1
             quads.extend(map_question(records, uris, resolution))
         store.replace_graphs([uris.question_graph(n) for n in batch], to_nquads(quads))
         report.triples_written += len(quads)
@@ -143,6 +153,23 @@ def _parse_one(path: Path, labels: DescriptorLabels, report: BuildReport) -> Que
     if record.warnings:
         report.warnings[str(path)] = record.warnings
     return record
+
+
+def local_scheme(uris: Uris) -> list[Quad]:
+    """The concept scheme of ParlGraph's local concepts (Senate headings that are no EuroVoc label)."""
+    from graph.rdf.namespaces import DCTERMS, RDF, RDFS, SKOS
+    from pyoxigraph import Literal
+
+    g, scheme = uris.reference_graph(), uris.concept_scheme()
+    labels = {"en": "ParlGraph local concepts", "fr": "Concepts locaux ParlGraph", "nl": "Lokale ParlGraph-concepten"}
+    quads = [Quad(scheme, RDF.type, SKOS.ConceptScheme, g)]
+    for lang, text in labels.items():
+        quads.append(Quad(scheme, SKOS.prefLabel, Literal(text, language=lang), g))
+        quads.append(Quad(scheme, RDFS.label, Literal(text, language=lang), g))
+    quads.append(Quad(scheme, DCTERMS.description, Literal(
+        "Thesaurus descriptors printed on Senate pages that are no EuroVoc label; never forced onto EuroVoc.",
+        language="en"), g))
+    return quads
 
 
 def _load_ontology(store: Store, settings: Settings, uris: Uris, report: BuildReport) -> None:

@@ -130,6 +130,7 @@ def map_question(records: list[Question], uris: Uris, resolution: Resolution | N
         for record in ordered:
             for descriptor in record.descriptors_nl:
                 add(q, PG.descriptor, Literal(descriptor, language="nl"))
+    _map_subjects(resolution, q, uris, add, label)
     for record in ordered:
         for url in record.cited_urls:
             node = _iri(url)
@@ -163,6 +164,29 @@ def _map_author(main: Question, resolution: Resolution, participation: NamedNode
             add(party, RDF.type, ORG.Organization)
             add(party, SKOS.prefLabel, Literal(main.author.party))
             label(party, main.author.party)
+
+
+def _map_subjects(resolution: Resolution, q: NamedNode, uris: Uris, add, label) -> None:  # type: ignore[no-untyped-def]
+    """eli:is_about the EuroVoc concepts of the descriptors, or a local concept for a Senate heading
+    that is no EuroVoc label; dcterms:spatial the EU country a descriptor names."""
+    for descriptor in resolution.descriptors:
+        if descriptor.country is not None:
+            add(q, DCTERMS.spatial, NamedNode(descriptor.country.uri))
+        if descriptor.concepts:
+            for match in descriptor.concepts:
+                add(q, ELI.is_about, NamedNode(match.uri))
+            continue
+        if descriptor.language == "nl" and descriptor.twin is not None:
+            continue  # described through its French twin
+        concept = uris.concept(slug(descriptor.label))
+        add(q, ELI.is_about, concept)
+        add(concept, RDF.type, SKOS.Concept)
+        add(concept, SKOS.inScheme, uris.concept_scheme())
+        add(concept, SKOS.prefLabel, Literal(descriptor.label, language=descriptor.language))
+        label(concept, descriptor.label, descriptor.language)
+        if descriptor.twin:
+            add(concept, SKOS.prefLabel, Literal(descriptor.twin, language="nl"))
+            label(concept, descriptor.twin, "nl")
 
 
 def _map_addressee_resolution(found: AddresseeResolution, participation: NamedNode, uris: Uris, add) -> None:  # type: ignore[no-untyped-def]

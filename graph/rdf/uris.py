@@ -83,5 +83,17 @@ class Uris:
     def activity(self, name: str) -> NamedNode:
         return self._node(f"activity/{name}")
 
+    def vocabulary_graph(self) -> NamedNode:
+        return self._node("graph/eurovoc")
+
+    def concept(self, concept_id: str) -> NamedNode:
+        return self._node(f"concept/{concept_id}")
+
+    def concept_scheme(self) -> NamedNode:
+        return self._node("concept/scheme")
+
+    def place(self, place_id: str) -> NamedNode:
+        return self._node(f"place/{place_id}")
+
     def reference_graph(self) -> NamedNode:
         return self._node("graph/reference")
