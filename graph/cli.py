@@ -47,7 +47,7 @@ def build(
     with Progress(TextColumn("parsing"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                   console=err, transient=True, disable=not err.is_terminal) as bar:
         task = bar.add_task("pages", total=None)
-        report = run_build(targets, target_store, settings,
+        report = run_build(targets, target_store, settings, extract=not no_extract,
                            progress=lambda done, total: bar.update(task, completed=done, total=total))
     _print_report(report)
     raise typer.Exit(1 if report.rejected else 0)

@@ -16,6 +16,7 @@ from pyoxigraph import NamedNode, Quad, RdfFormat, parse as parse_rdf
 
 from graph.errors import ParlGraphError, ParseError
 from graph.model import Question
+from graph.extract.entities import load_extractor
 from graph.parse import DescriptorLabels, parse_file
 from graph.rdf.mapping import map_question, primary_record, to_nquads
 from graph.rdf.reference import map_reference
@@ -70,8 +71,9 @@ def page_files(paths: Iterable[str | Path]) -> list[Path]:
 
 
 def build(paths: Iterable[str | Path], store: Store, settings: Settings,
-          progress: Progress | None = None) -> BuildReport:
-    """Parse, map and load the pages under `paths`, plus the ontology; return what happened."""
+          progress: Progress | None = None, extract: bool = True) -> BuildReport:
+    """Parse, resolve, extract, map and load the pages under `paths`, with the ontology, reference data and
+    EuroVoc; return what happened. `extract=False` leaves out entity extraction."""
     started = time.perf_counter()
     report = BuildReport()
     uris = Uris(settings.base_uri)
@@ -87,17 +89,19 @@ def build(paths: Iterable[str | Path], store: Store, settings: Settings,
     store.replace_graphs([uris.vocabulary_graph()], to_nquads(eurovoc))
     report.triples_written += len(reference) + len(eurovoc)
     numbers = sorted(groups)
+    extractor = load_extractor(settings.reference) if extract else None
     for start in range(0, len(numbers), settings.batch_size):
         batch = numbers[start:start + settings.batch_size]
         quads = []
-        for number in batch:
+        mentions = extractor.extract([groups[n] for n in batch], n_process=settings.workers) if extractor else None
+        for position, number in enumerate(batch):
             records = groups[number]
             resolution = resolve_question(records, primary_record(records), actors, vocabulary)
             report.unresolved.extend(resolution.problems)
             for descriptor in resolution.descriptors:
                 if not descriptor.concepts:
                     report.local_concepts[descriptor.label] += 1
-            quads.extend(map_question(records, uris, resolution))
+            quads.extend(map_question(records, uris, resolution, mentions[position] if mentions else None))
         store.replace_graphs([uris.question_graph(n) for n in batch], to_nquads(quads))
         report.triples_written += len(quads)
     store.flush()

@@ -27,6 +27,8 @@ class Settings(BaseSettings):
     max_request_bytes: int = 1_000_000
     batch_size: int = 500
     """Documents per bulk load while building."""
+    workers: int = 2
+    """Processes for entity extraction on large builds."""
 
 
 @lru_cache(maxsize=1)

@@ -17,6 +17,7 @@ from urllib.parse import quote
 
 from pyoxigraph import Literal, NamedNode, Quad, RdfFormat, serialize
 
+from graph.extract.entities import Entity, Mention
 from graph.model import Question
 from graph.rdf.namespaces import (
     DCTERMS, ELI, ELI_DL, EPVOC, EVENT, FOAF, LANGUAGE, LANGUAGE_CODES, ORG, PG, PROV, RDF, RDFS,
@@ -59,7 +60,8 @@ def primary_record(records: list[Question]) -> Question:
     return min(records, key=_preference)
 
 
-def map_question(records: list[Question], uris: Uris, resolution: Resolution | None = None) -> list[Quad]:
+def map_question(records: list[Question], uris: Uris, resolution: Resolution | None = None,
+                 mentions: list[Mention] | None = None) -> list[Quad]:
     """All quads of one question (records share a number), each in the graph that owns its subject."""
     main = primary_record(records)
     resolution = resolution or Resolution()
@@ -131,6 +133,7 @@ def map_question(records: list[Question], uris: Uris, resolution: Resolution | N
             for descriptor in record.descriptors_nl:
                 add(q, PG.descriptor, Literal(descriptor, language="nl"))
     _map_subjects(resolution, q, uris, add, label)
+    _map_mentions(mentions or [], q, uris, add, label)
     for record in ordered:
         for url in record.cited_urls:
             node = _iri(url)
@@ -187,6 +190,48 @@ def _map_subjects(resolution: Resolution, q: NamedNode, uris: Uris, add, label) 
         if descriptor.twin:
             add(concept, SKOS.prefLabel, Literal(descriptor.twin, language="nl"))
             label(concept, descriptor.twin, "nl")
+
+
+ENTITY_CLASS = {
+    "company": PG.Company, "public body": PG.PublicBody, "security service": PG.SecurityService,
+    "media": PG.Media, "product": PG.Product,
+}
+
+
+def _map_mentions(mentions: list[Mention], q: NamedNode, uris: Uris, add, label) -> None:  # type: ignore[no-untyped-def]
+    """schema:mentions from the question to each entity, and one pg:Mention per place in the text with its
+    character offsets, sentence and method (PROV)."""
+    for mention in mentions:
+        entity = _entity_node(mention.entity, uris)
+        add(q, SCHEMA.mentions, entity)
+        if mention.entity.kind == "place":  # minted from the text: described here (shared graph)
+            add(entity, RDF.type, SCHEMA.Place)
+            add(entity, RDF.type, PG.Place)
+            label(entity, mention.entity.label)
+            add(entity, SCHEMA.name, Literal(mention.entity.label))
+        node = NamedNode(f"{q.value}/mention/{mention.language}/{mention.start}-{mention.end}")
+        add(node, RDF.type, PG.Mention)
+        add(node, PG.mentionOf, entity)
+        add(node, PG.inExpression, uris.expression(q.value.rsplit("/", 1)[1], mention.language))
+        add(node, PG.startOffset, Literal(str(mention.start), datatype=XSD.integer))
+        add(node, PG.endOffset, Literal(str(mention.end), datatype=XSD.integer))
+        add(node, PG.surfaceForm, Literal(mention.text, language=mention.language))
+        add(node, PG.sentence, Literal(mention.sentence, language=mention.language))
+        activity = uris.activity(slug(mention.method))
+        add(node, PROV.wasGeneratedBy, activity)
+        add(activity, RDF.type, PROV.Activity)
+        add(activity, PG.method, Literal(mention.method))
+        label(activity, f"entity extraction: {mention.method}", "en")
+
+
+def _entity_node(entity: Entity, uris: Uris) -> NamedNode:
+    if entity.kind == "country" and entity.uri:
+        return NamedNode(entity.uri)
+    if entity.kind == "person":
+        return uris.person(entity.id)
+    if entity.kind == "place":
+        return uris.place(entity.id)
+    return uris.organisation(entity.id)
 
 
 def _map_addressee_resolution(found: AddresseeResolution, participation: NamedNode, uris: Uris, add) -> None:  # type: ignore[no-untyped-def]

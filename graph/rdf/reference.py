@@ -7,11 +7,17 @@ import datetime as dt
 
 from pyoxigraph import Literal, NamedNode, Quad
 
-from graph.rdf.namespaces import DCTERMS, FOAF, ORG, OWL, PG, PROV, RDF, RDFS, SKOS, TIME, XSD
+from graph.extract.entities import ORGANISATION_TYPES
+from graph.rdf.namespaces import DCTERMS, FOAF, ORG, OWL, PG, PROV, RDF, RDFS, SCHEMA, SKOS, TIME, XSD
 from graph.rdf.uris import Uris
 from graph.resolve.actors import Actors, Membership, parse_reference_date
 
 WIKIDATA = "http://www.wikidata.org/entity/"
+COUNTRY = "http://publications.europa.eu/resource/authority/country/"
+ORGANISATION_CLASS = {
+    "company": PG.Company, "public body": PG.PublicBody, "security service": PG.SecurityService,
+    "media": PG.Media, "product": PG.Product,
+}
 
 
 def map_reference(actors: Actors, uris: Uris) -> list[Quad]:
@@ -80,6 +86,25 @@ def map_reference(actors: Actors, uris: Uris) -> list[Quad]:
         for source in membership.sources:
             if source.startswith("http"):
                 add(node, PROV.wasDerivedFrom, NamedNode(source))
+
+    for row in actors.organisations:
+        node = uris.organisation(row["org_id"])
+        add(node, RDF.type, ORG.Organization)
+        kind_class = ORGANISATION_CLASS.get(ORGANISATION_TYPES.get(row["kind"], ""))
+        add(node, RDF.type, kind_class)
+        add(node, RDFS.label, Literal(row["name"]))
+        add(node, SKOS.prefLabel, Literal(row["name"]))
+        add(node, PG.kind, Literal(row["kind"]))
+        for alias in filter(None, row["aliases"].split("|")):
+            add(node, SKOS.altLabel, Literal(alias))
+        if row["country"]:
+            add(node, SCHEMA.addressCountry, NamedNode(COUNTRY + row["country"]))
+        if row["wikidata"]:
+            add(node, OWL.sameAs, NamedNode(WIKIDATA + row["wikidata"]))
+        if row["eurovoc"]:
+            add(node, SKOS.exactMatch, NamedNode("http://eurovoc.europa.eu/" + row["eurovoc"]))
+        if row["parent_id"]:
+            add(node, ORG.subOrganizationOf if row["kind"] != "product" else PG.madeBy, uris.organisation(row["parent_id"]))
 
     senate = uris.organisation("belgian-senate")
     add(senate, RDF.type, ORG.Organization)

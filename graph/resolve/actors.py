@@ -121,6 +121,7 @@ class Actors:
         self.parties = {r["party_id"]: r for r in read_table(reference_dir / "parties.tsv")}
         self.governments = {r["government_id"]: r for r in read_table(reference_dir / "governments.tsv")}
         self.senators = read_table(reference_dir / "senators.tsv")
+        self.organisations = read_table(reference_dir / "organisations.tsv")
         government_by_name = {r["government"]: r["government_id"] for r in self.governments.values()}
         self.offices: list[Office] = []
         path = reference_dir / "ministers.tsv"
