@@ -6,19 +6,23 @@ question number are mapped together into the question's named graph, which repla
 
 from __future__ import annotations
 
+import hashlib
 import time
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pyoxigraph import NamedNode, Quad, RdfFormat, parse as parse_rdf
+from pyoxigraph import Literal, NamedNode, Quad, RdfFormat, parse as parse_rdf
+
+from graph import __version__
 
 from graph.errors import ParlGraphError, ParseError
 from graph.model import Question
 from graph.extract.entities import load_extractor
 from graph.parse import DescriptorLabels, parse_file
 from graph.rdf.mapping import map_question, primary_record, to_nquads
+from graph.rdf.namespaces import PG
 from graph.rdf.reference import map_reference
 from graph.resolve import resolve_question
 from graph.rdf.vocabulary import map_vocabulary
@@ -81,13 +85,8 @@ def build(paths: Iterable[str | Path], store: Store, settings: Settings,
     actors = load_actors(settings.reference)
     files = page_files(paths)
     groups = _parse_grouped(files, labels, report, progress)
-    _load_ontology(store, settings, uris, report)
     vocabulary = load_vocabulary(settings.reference)
-    reference = map_reference(actors, uris) + local_scheme(uris)
-    store.replace_graphs([uris.reference_graph()], to_nquads(reference))
-    eurovoc = map_vocabulary(vocabulary, uris)
-    store.replace_graphs([uris.vocabulary_graph()], to_nquads(eurovoc))
-    report.triples_written += len(reference) + len(eurovoc)
+    _load_static_graphs(store, settings, uris, actors, vocabulary, report)
     numbers = sorted(groups)
     extractor = load_extractor(settings.reference) if extract else None
     for start in range(0, len(numbers), settings.batch_size):
@@ -159,10 +158,33 @@ def _parse_one(path: Path, labels: DescriptorLabels, report: BuildReport) -> Que
     return record
 
 
+def _load_static_graphs(store: Store, settings: Settings, uris: Uris, actors, vocabulary,  # type: ignore[no-untyped-def]
+                        report: BuildReport) -> None:
+    """Ontology, reference data and EuroVoc graphs, reloaded only when their files (or ParlGraph's
+    version) changed: a fingerprint of them is kept in the reference graph."""
+    fingerprint = _fingerprint(settings)
+    marker = Quad(uris.reference_graph(), PG.fingerprint, Literal(fingerprint), uris.reference_graph())
+    if next(iter(store.quads_matching(marker)), None) is not None:
+        return
+    _load_ontology(store, settings, uris, report)
+    reference = map_reference(actors, uris) + local_scheme(uris) + [marker]
+    store.replace_graphs([uris.reference_graph()], to_nquads(reference))
+    eurovoc = map_vocabulary(vocabulary, uris)
+    store.replace_graphs([uris.vocabulary_graph()], to_nquads(eurovoc))
+    report.triples_written += len(reference) + len(eurovoc)
+
+
+def _fingerprint(settings: Settings) -> str:
+    digest = hashlib.sha256(__version__.encode())
+    for path in sorted([*settings.reference.rglob("*.tsv"), *settings.ontology.glob("*.ttl")]):
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
 def local_scheme(uris: Uris) -> list[Quad]:
     """The concept scheme of ParlGraph's local concepts (Senate headings that are no EuroVoc label)."""
     from graph.rdf.namespaces import DCTERMS, RDF, RDFS, SKOS
-    from pyoxigraph import Literal
 
     g, scheme = uris.reference_graph(), uris.concept_scheme()
     labels = {"en": "ParlGraph local concepts", "fr": "Concepts locaux ParlGraph", "nl": "Lokale ParlGraph-concepten"}

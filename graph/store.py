@@ -70,6 +70,9 @@ class Store:
         except (OSError, ValueError) as error:
             raise QueryError(f"query failed: {_first_line(error)}") from None
 
+    def quads_matching(self, quad: ox.Quad) -> Iterable[ox.Quad]:
+        return self._store.quads_for_pattern(quad.subject, quad.predicate, quad.object, quad.graph_name)
+
     def count_quads(self) -> int:
         return len(self._store)
 

@@ -22,7 +22,10 @@ class ValidationReport:
 
 def validate_store(store: Store, settings: Settings) -> ValidationReport:
     data = rdflib.Graph()
-    union = store.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }")
+    # EuroVoc's own graph is left out: no shape targets it, and it is most of the triples.
+    union = store.query(
+        "CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } "
+        f"FILTER(?g != <{settings.base_uri}graph/eurovoc>) }}")
     data.parse(data=serialize_result(union, "ntriples").decode("utf-8"), format="nt")
     shapes = rdflib.Graph().parse(settings.ontology / "shapes.ttl", format="turtle")
     conforms, results, text = validate(data, shacl_graph=shapes, inference="none", allow_warnings=True)

@@ -108,7 +108,7 @@ def test_unresolved_addressee_is_reported_not_guessed(tmp_path: Path) -> None:
     pages.mkdir()
     (pages / "7-1874.fr.txt").write_text(page, encoding="utf-8")
     store = Store(tmp_path / "store")
-    report = build([pages], store, Settings(store=str(tmp_path / "store")))
+    report = build([pages], store, Settings(store=str(tmp_path / "store")), extract=False)
     assert any("addressee unresolved" in p and "Sports" in p for p in report.unresolved)
     assert not bool(store.query("ASK { ?p <https://w3id.org/parlgraph/ontology#addressedPost> ?post }"))
     coverage = coverage_report(store, ACTORS, SETTINGS.base_uri)
@@ -121,7 +121,7 @@ def test_party_mismatch_is_reported(tmp_path: Path) -> None:
     pages = tmp_path / "pages"
     pages.mkdir()
     (pages / "7-1874.fr.txt").write_text(page, encoding="utf-8")
-    report = build([pages], Store(tmp_path / "store"), Settings(store=str(tmp_path / "store")))
+    report = build([pages], Store(tmp_path / "store"), Settings(store=str(tmp_path / "store")), extract=False)
     assert any("party mismatch for Els Ampe" in p and "'N-VA'" in p for p in report.unresolved)
 
 

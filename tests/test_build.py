@@ -20,9 +20,9 @@ def fresh(tmp_path: Path) -> tuple[Store, Settings]:
 
 def test_build_twice_gives_the_same_store(tmp_path: Path) -> None:
     store, settings = fresh(tmp_path)
-    first = build([SEEDS], store, settings)
+    first = build([SEEDS], store, settings, extract=False)
     dump_first = sorted(store.dump().splitlines())
-    second = build([SEEDS], store, settings)
+    second = build([SEEDS], store, settings, extract=False)
     assert first.store_quads == second.store_quads > 500
     assert sorted(store.dump().splitlines()) == dump_first
 
@@ -40,7 +40,7 @@ def test_bad_documents_are_reported_and_the_rest_goes_in(tmp_path: Path) -> None
     (pages / "binary.txt").write_bytes(b"\x00\x01\x02garbage")
     (pages / "menu.txt").write_text("Sénat de Belgique\nAgenda\n", encoding="utf-8")
     store, settings = fresh(tmp_path)
-    report = build([pages], store, settings)
+    report = build([pages], store, settings, extract=False)
     rejected = {Path(r.source).name: r for r in report.rejected}
     assert set(rejected) == {"empty.txt", "binary.txt", "menu.txt"}
     assert rejected["menu.txt"].line == 1 and "no 'Question écrite n°'" in rejected["menu.txt"].reason
@@ -49,8 +49,8 @@ def test_bad_documents_are_reported_and_the_rest_goes_in(tmp_path: Path) -> None
 
 def test_single_page_rebuild_keeps_its_sibling_pages(tmp_path: Path) -> None:
     store, settings = fresh(tmp_path)
-    full = build([SEEDS], store, settings)
-    build([SEEDS / "5-611.fr.txt"], store, settings)
+    full = build([SEEDS], store, settings, extract=False)
+    build([SEEDS / "5-611.fr.txt"], store, settings, extract=False)
     assert store.count_quads() == full.store_quads
     titles = {row["t"].value for row in store.query(
         "SELECT ?t { <https://w3id.org/parlgraph/question/5-611> <http://purl.org/dc/terms/title> ?t }")}
@@ -64,7 +64,7 @@ def test_seed_graph_conforms_to_the_shapes(seed_store: Store) -> None:
 
 def test_validation_finds_a_question_without_date(tmp_path: Path) -> None:
     store, settings = fresh(tmp_path)
-    build([SEEDS / "7-1874.fr.txt"], store, settings)
+    build([SEEDS / "7-1874.fr.txt"], store, settings, extract=False)
     store._store.update(  # damage the graph on purpose
         "DELETE WHERE { GRAPH ?g { <https://w3id.org/parlgraph/question/7-1874> "
         "<http://data.europa.eu/eli/ontology#date_document> ?d } }")

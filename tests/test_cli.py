@@ -37,7 +37,7 @@ def test_build_reports_rejected_and_exits_1(tmp_path: Path) -> None:
     pages.mkdir()
     (pages / "7-75.fr.txt").write_bytes((SEEDS / "7-75.fr.txt").read_bytes())
     (pages / "broken.txt").write_bytes(b"\x00\x00")
-    result = run("build", str(pages), "--store", str(tmp_path / "store"))
+    result = run("build", str(pages), "--store", str(tmp_path / "store"), "--no-extract")
     assert result.returncode == 1
     assert "rejected: 1" in result.stderr and "broken.txt: binary file" in result.stderr
     query = run("query", "SELECT ?n { ?q a <https://w3id.org/parlgraph/ontology#WrittenQuestion> ; "
