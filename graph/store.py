@@ -73,6 +73,16 @@ class Store:
     def quads_matching(self, quad: ox.Quad) -> Iterable[ox.Quad]:
         return self._store.quads_for_pattern(quad.subject, quad.predicate, quad.object, quad.graph_name)
 
+    def quads_for(self, subject: ox.NamedNode | None = None, obj: ox.NamedNode | None = None,
+                  limit: int | None = None) -> list[ox.Quad]:
+        """Quads with this subject or object, from every graph."""
+        found = []
+        for quad in self._store.quads_for_pattern(subject, None, obj, None):
+            found.append(quad)
+            if limit is not None and len(found) >= limit:
+                break
+        return found
+
     def count_quads(self) -> int:
         return len(self._store)
 

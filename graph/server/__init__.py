@@ -11,13 +11,18 @@ from graph.store import Store
 
 
 def create_app(store: Store, settings: Settings) -> FastAPI:
-    from graph.server import sparql
+    from starlette.middleware.cors import CORSMiddleware
+
+    from graph.server import linked_data, sparql
 
     app = FastAPI(title="ParlGraph", version=__version__,
                   description="Belgian Senate written questions as linked data, with a SPARQL 1.1 endpoint.")
     app.state.store = store
     app.state.settings = settings
+    app.state.etag = f'W/"{__version__}-{store.count_quads()}"'
+    app.add_middleware(CORSMiddleware, allow_origins=["*"], allow_methods=["GET"], allow_headers=["Accept"])
     app.include_router(sparql.router)
+    app.include_router(linked_data.router)
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def home() -> str:
