@@ -25,6 +25,18 @@ class Settings(BaseSettings):
     query_timeout_s: float = 30.0
     max_rows: int = 100_000
     max_request_bytes: int = 1_000_000
+    query_workers: int = 2
+    """Worker processes answering SPARQL queries (each can be stopped at the time limit)."""
+    max_waiting: int = 16
+    """Requests that may wait for a free worker; beyond that: 429 with Retry-After."""
+    service_allow: list[str] = [
+        "https://publications.europa.eu/webapi/rdf/sparql",
+        "http://publications.europa.eu/webapi/rdf/sparql",
+        "https://query.wikidata.org/sparql",
+    ]
+    """SPARQL endpoints a query may reach with SERVICE (JSON list in PARLGRAPH_SERVICE_ALLOW)."""
+    update_token: str | None = None
+    """Bearer token for /sparql/update and /sparql/store; unset: writes refused (403)."""
     batch_size: int = 500
     """Documents per bulk load while building."""
     workers: int = 2

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from contextlib import asynccontextmanager
+
 from fastapi import FastAPI
 from fastapi.responses import HTMLResponse
 
@@ -15,7 +17,18 @@ def create_app(store: Store, settings: Settings) -> FastAPI:
 
     from graph.server import linked_data, sparql
 
-    app = FastAPI(title="ParlGraph", version=__version__,
+    from graph.server.pool import QueryPool
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI):  # type: ignore[no-untyped-def]
+        store.flush()
+        pool = QueryPool(store.location, settings.query_workers, settings.query_timeout_s, settings.max_waiting)
+        await pool.start()
+        app.state.pool = pool
+        yield
+        await pool.stop()
+
+    app = FastAPI(title="ParlGraph", version=__version__, lifespan=lifespan,
                   description="Belgian Senate written questions as linked data, with a SPARQL 1.1 endpoint.")
     app.state.store = store
     app.state.settings = settings

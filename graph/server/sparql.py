@@ -1,16 +1,17 @@
 """SPARQL 1.1 Protocol for queries at /sparql: GET, POST form, POST application/sparql-query.
-Read-only: updates are refused here."""
+Read-only: updates are refused here. Queries run in the worker pool (time limit, row limit)."""
 
 from __future__ import annotations
 
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
-from starlette.concurrency import run_in_threadpool
 
-from graph.errors import QueryError
-from graph.results import GRAPH_FORMATS, SOLUTION_FORMATS, is_graph, serialize_result
+from graph.errors import QueryError, QueryTimeout
+from graph.results import GRAPH_FORMATS, SOLUTION_FORMATS
 from graph.server.errors import error_response
+from graph.server.federation import check_services
 from graph.server.negotiation import choose
+from graph.server.pool import Busy, Job
 
 router = APIRouter()
 
@@ -20,10 +21,15 @@ GRAPH_OFFERS = {k: media for k, (_, media) in GRAPH_FORMATS.items()}
 GRAPH_OFFERS["jsonld_plain"] = "application/json"
 FORMAT_ALIASES = {"json": "json", "xml": "xml", "csv": "csv", "tsv": "tsv", "turtle": "turtle", "ttl": "turtle",
                   "ntriples": "ntriples", "nt": "ntriples", "jsonld": "jsonld", "rdfxml": "rdfxml"}
+TRUNCATED_HEADER = "Parlgraph-Results-Truncated"
 
 
 @router.api_route("/sparql", methods=["GET", "POST"])
 async def sparql(request: Request) -> Response:
+    settings = request.app.state.settings
+    size = int(request.headers.get("content-length") or 0) + len(request.url.query)
+    if size > settings.max_request_bytes:
+        return error_response(request, 413, f"request larger than {settings.max_request_bytes} bytes")
     params = await _protocol_params(request)
     if isinstance(params, Response):
         return params
@@ -34,23 +40,26 @@ async def sparql(request: Request) -> Response:
         return await _service_description(request)
     if len(queries) > 1:
         return error_response(request, 400, "give exactly one 'query' parameter")
-    store = request.app.state.store
+    solution_format, graph_format = _formats(request, params)
     try:
-        result = await run_in_threadpool(
-            store.query, queries[0],
-            default_graphs=params.get("default-graph-uri") or None,
-            named_graphs=params.get("named-graph-uri") or None,
-        )
-        graph = is_graph(result)
-        fmt = _choose_format(request, params, graph)
-        if fmt is None:
-            kinds = ", ".join((GRAPH_OFFERS if graph else SOLUTION_OFFERS).values())
-            return error_response(request, 406, f"no acceptable result format; this query can give: {kinds}")
-        body = await run_in_threadpool(serialize_result, result, fmt)
+        check_services(queries[0], settings.service_allow)
+        outcome = await request.app.state.pool.run(Job(
+            queries[0], params.get("default-graph-uri") or None, params.get("named-graph-uri") or None,
+            solution_format, graph_format, settings.max_rows))
+    except QueryTimeout as error:
+        return error_response(request, 503, str(error))
     except QueryError as error:
         return error_response(request, 400, str(error))
-    media = (GRAPH_FORMATS if graph else SOLUTION_FORMATS)[fmt][1]
-    return Response(body, media_type=media, headers={"Vary": "Accept"})
+    except Busy:
+        return error_response(request, 429, "too many queries at once; try again shortly", {"Retry-After": "1"})
+    if outcome.format is None:
+        kinds = ", ".join((GRAPH_OFFERS if outcome.kind == "graph" else SOLUTION_OFFERS).values())
+        return error_response(request, 406, f"no acceptable result format; this query can give: {kinds}")
+    media = (GRAPH_FORMATS if outcome.kind == "graph" else SOLUTION_FORMATS)[outcome.format][1]
+    headers = {"Vary": "Accept"}
+    if outcome.truncated:
+        headers[TRUNCATED_HEADER] = f"results cut at {settings.max_rows} rows (PARLGRAPH_MAX_ROWS)"
+    return Response(outcome.body, media_type=media, headers=headers)
 
 
 async def _protocol_params(request: Request) -> dict[str, list[str]] | Response:
@@ -59,12 +68,18 @@ async def _protocol_params(request: Request) -> dict[str, list[str]] | Response:
         params.setdefault(key, []).append(value)
     if request.method == "POST":
         content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
+        charset = request.headers.get("content-type", "").lower().partition("charset=")[2].strip() or "utf-8"
         if content_type == "application/x-www-form-urlencoded":
             form = await request.form()
             for key, value in form.multi_items():
                 params.setdefault(key, []).append(str(value))
         elif content_type == "application/sparql-query":
-            params.setdefault("query", []).append((await request.body()).decode("utf-8", errors="replace"))
+            if charset.replace("-", "") not in {"utf8"}:
+                return error_response(request, 415, "a query body must be UTF-8")
+            try:
+                params.setdefault("query", []).append((await request.body()).decode("utf-8"))
+            except UnicodeDecodeError:
+                return error_response(request, 400, "the query body is not valid UTF-8")
         elif content_type == "application/sparql-update":
             params.setdefault("update", []).append("")
         else:
@@ -73,15 +88,16 @@ async def _protocol_params(request: Request) -> dict[str, list[str]] | Response:
     return params
 
 
-def _choose_format(request: Request, params: dict[str, list[str]], graph: bool) -> str | None:
+def _formats(request: Request, params: dict[str, list[str]]) -> tuple[str | None, str | None]:
+    """The result format for solutions and for graphs, from ?format= or the Accept header."""
     requested = params.get("format", [None])[0]
     if requested:
         fmt = FORMAT_ALIASES.get(requested.lower())
-        allowed = GRAPH_FORMATS if graph else SOLUTION_FORMATS
-        return fmt if fmt in allowed else None
-    offers = GRAPH_OFFERS if graph else SOLUTION_OFFERS
-    chosen = choose(request.headers.get("accept"), offers)
-    return {"json_plain": "json", "jsonld_plain": "jsonld"}.get(chosen or "", chosen)
+        return (fmt if fmt in SOLUTION_FORMATS else None), (fmt if fmt in GRAPH_FORMATS else None)
+    accept = request.headers.get("accept")
+    solution = choose(accept, SOLUTION_OFFERS)
+    graph = choose(accept, GRAPH_OFFERS)
+    return {"json_plain": "json"}.get(solution or "", solution), {"jsonld_plain": "jsonld"}.get(graph or "", graph)
 
 
 async def _service_description(request: Request) -> Response:
@@ -94,7 +110,7 @@ async def _service_description(request: Request) -> Response:
     <http://www.w3.org/ns/formats/SPARQL_Results_CSV>, <http://www.w3.org/ns/formats/SPARQL_Results_TSV>,
     <http://www.w3.org/ns/formats/Turtle>, <http://www.w3.org/ns/formats/N-Triples>, <http://www.w3.org/ns/formats/JSON-LD>,
     <http://www.w3.org/ns/formats/RDF_XML> ;
-  sd:feature sd:UnionDefaultGraph ;
+  sd:feature sd:UnionDefaultGraph, sd:BasicFederatedQuery ;
   sd:defaultDataset [ a sd:Dataset ; sd:defaultGraph [ a sd:Graph ] ] .
 """
     return Response(turtle, media_type="text/turtle", headers={"Vary": "Accept"})
