@@ -39,3 +39,14 @@ class QueryError(ParlGraphError):
 
 class QueryTimeout(QueryError):
     pass
+
+
+def syntax_message(error: SyntaxError) -> str:
+    """Oxigraph's 'error at 2:9: expected …' as 'malformed query at line 2, column 9: expected …'."""
+    import re
+
+    text = (str(error).strip().splitlines() or ["syntax error"])[0]
+    match = re.match(r"error at (\d+):(\d+):\s*(.*)", text)
+    if match:
+        return f"malformed query at line {match[1]}, column {match[2]}: {match[3]}"
+    return f"malformed query: {text}"

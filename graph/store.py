@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from graph.errors import QueryError, StoreError
+from graph.errors import QueryError, StoreError, syntax_message
 
 
 class Store:
@@ -46,6 +46,12 @@ class Store:
         except (OSError, SyntaxError, ValueError) as error:
             raise StoreError(f"writing to the store at {self.location} failed: {_first_line(error)}") from None
 
+    def update(self, sparql_update: str, base_iri: str | None = None) -> None:
+        """Run a SPARQL 1.1 Update (transactional). Raises SyntaxError on a malformed update."""
+        self._check_writable()
+        self._store.update(sparql_update, base_iri=base_iri)
+        self._store.flush()
+
     def flush(self) -> None:
         if not self.read_only:
             self._store.flush()
@@ -66,7 +72,7 @@ class Store:
         try:
             return self._store.query(sparql, **kwargs)
         except SyntaxError as error:
-            raise QueryError(f"malformed query: {_first_line(error)}") from None
+            raise QueryError(syntax_message(error)) from None
         except (OSError, ValueError) as error:
             raise QueryError(f"query failed: {_first_line(error)}") from None
 

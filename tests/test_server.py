@@ -68,9 +68,11 @@ def test_xml_and_tsv_results(server: str) -> None:
 
 
 def test_malformed_query_is_400_with_position(server: str) -> None:
-    response = httpx.get(server + "/sparql", params={"query": "SELECT ?x WHERE { ?x ?y }"})
+    response = httpx.get(server + "/sparql", params={"query": "SELECT ?x WHERE {\n  ?x ?y }"})
     assert response.status_code == 400
-    assert "malformed query" in response.json()["error"]["message"]
+    assert response.json()["error"]["message"].startswith("malformed query at line 2, column 10")
+    page = httpx.get(server + "/sparql", params={"query": "SELEC"}, headers={"Accept": "text/html"})
+    assert page.status_code == 400 and "text/html" in page.headers["content-type"]
 
 
 def test_update_is_refused_at_the_public_endpoint(server: str) -> None:

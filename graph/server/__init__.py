@@ -15,7 +15,7 @@ from graph.store import Store
 def create_app(store: Store, settings: Settings) -> FastAPI:
     from starlette.middleware.cors import CORSMiddleware
 
-    from graph.server import linked_data, sparql
+    from graph.server import linked_data, sparql, update
 
     from graph.server.pool import QueryPool
 
@@ -35,6 +35,7 @@ def create_app(store: Store, settings: Settings) -> FastAPI:
     app.state.etag = f'W/"{__version__}-{store.count_quads()}"'
     app.add_middleware(CORSMiddleware, allow_origins=["*"], allow_methods=["GET"], allow_headers=["Accept"])
     app.include_router(sparql.router)
+    app.include_router(update.router)
     app.include_router(linked_data.router)
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)

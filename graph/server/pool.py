@@ -13,7 +13,7 @@ import threading
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 
-from graph.errors import QueryError, QueryTimeout
+from graph.errors import QueryError, QueryTimeout, syntax_message
 
 
 @dataclass
@@ -24,6 +24,8 @@ class Job:
     solution_format: str | None  # json, xml, csv, tsv, or None when none is acceptable
     graph_format: str | None  # turtle, ntriples, jsonld, rdfxml, or None
     max_rows: int
+    base_iri: str | None = None  # relative IRIs in the query resolve against the endpoint
+    generation: int = 0  # bumped after each write, so workers reopen their read-only view
 
 
 @dataclass
@@ -32,6 +34,10 @@ class Outcome:
     format: str | None  # None: no acceptable format for this kind of result
     body: bytes
     truncated: bool = False
+
+
+class _WorkerDied(Exception):
+    pass
 
 
 class Busy(Exception):
@@ -61,6 +67,11 @@ class QueryPool:
         self._size, self._max_waiting, self._waiting = size, max_waiting, 0
         self._workers: list[_Worker] = []
         self._lock = threading.Lock()
+        self.generation = 0
+
+    def refresh(self) -> None:
+        """After a write: workers reopen the store before their next query (a read-only view is a snapshot)."""
+        self.generation += 1
 
     async def start(self) -> None:
         self._idle = asyncio.Queue()
@@ -80,6 +91,17 @@ class QueryPool:
         self._workers.clear()
 
     async def run(self, job: Job) -> Outcome:
+        """Answer `job` in a worker; a worker that dies under a query is replaced and the query tried once more."""
+        try:
+            return await self._run_once(job)
+        except _WorkerDied:
+            pass
+        try:
+            return await self._run_once(job)
+        except _WorkerDied:
+            raise QueryError("the query worker failed twice; try again") from None
+
+    async def _run_once(self, job: Job) -> Outcome:
         assert self._idle is not None, "QueryPool.start() first"
         if self._idle.empty() and self._waiting >= self._max_waiting:
             raise Busy()
@@ -88,6 +110,7 @@ class QueryPool:
             worker = await self._idle.get()
         finally:
             self._waiting -= 1
+        job.generation = self.generation
         try:
             reply = await asyncio.wait_for(asyncio.to_thread(_ask, worker, job), timeout=self.timeout_s)
         except (asyncio.TimeoutError, EOFError, OSError) as error:
@@ -97,7 +120,7 @@ class QueryPool:
             asyncio.get_running_loop().run_in_executor(None, self._replace)
             if isinstance(error, asyncio.TimeoutError):
                 raise QueryTimeout(f"the query ran past the time limit of {self.timeout_s:g} s and was stopped") from None
-            raise QueryError("the query worker failed; try again") from None
+            raise _WorkerDied() from None
         self._idle.put_nowait(worker)
         if isinstance(reply, Exception):
             raise reply
@@ -114,20 +137,35 @@ def _ask(worker: _Worker, job: Job) -> Outcome | Exception:
     return worker.connection.recv()
 
 
+def _reopen(ox, store_path: str):  # type: ignore[no-untyped-def]
+    """Open a fresh read-only view; a compaction of the writer may race the open, so try a few times."""
+    import time
+
+    for attempt in range(5):
+        try:
+            return ox.Store.read_only(store_path)
+        except OSError:
+            if attempt == 4:
+                raise
+            time.sleep(0.05 * (attempt + 1))
+
+
 def _serve(connection: Connection, store_path: str) -> None:
     """Worker process: answer jobs until the pipe closes."""
     import pyoxigraph as ox
 
     from graph.results import GRAPH_FORMATS, serialize_solutions
 
-    store = ox.Store.read_only(store_path)
+    store, generation = ox.Store.read_only(store_path), 0
     while True:
         try:
             job: Job = connection.recv()
         except EOFError:
             return
         try:
-            kwargs: dict = {}
+            if job.generation != generation:
+                store, generation = _reopen(ox, store_path), job.generation
+            kwargs: dict = {"base_iri": job.base_iri}
             if job.default_graphs:
                 kwargs["default_graph"] = [ox.NamedNode(g) for g in job.default_graphs]
             else:
@@ -157,6 +195,6 @@ def _serve(connection: Connection, store_path: str) -> None:
                 outcome = Outcome("solutions", fmt, body, truncated)
             connection.send(outcome)
         except SyntaxError as error:
-            connection.send(QueryError(f"malformed query: {str(error).splitlines()[0]}"))
+            connection.send(QueryError(syntax_message(error)))
         except (OSError, ValueError, TypeError) as error:
             connection.send(QueryError(f"query failed: {str(error).splitlines()[0] if str(error) else type(error).__name__}"))

@@ -45,7 +45,7 @@ async def sparql(request: Request) -> Response:
         check_services(queries[0], settings.service_allow)
         outcome = await request.app.state.pool.run(Job(
             queries[0], params.get("default-graph-uri") or None, params.get("named-graph-uri") or None,
-            solution_format, graph_format, settings.max_rows))
+            solution_format, graph_format, settings.max_rows, base_iri=str(request.url_for("sparql"))))
     except QueryTimeout as error:
         return error_response(request, 503, str(error))
     except QueryError as error:
