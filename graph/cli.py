@@ -151,6 +151,22 @@ def validate(store: Optional[str] = StoreOption) -> None:
 
 
 @app.command()
+def export(
+    directory: Path = typer.Argument(..., help="Where to write the dumps."),
+    store: Optional[str] = StoreOption,
+) -> None:
+    """Dumps (N-Quads, Turtle, JSON-LD), CSV tables, VoID + DCAT description and SHA256SUMS."""
+    from graph.publish import export as run_export
+    from graph.store import Store
+
+    settings = _settings(store)
+    report = run_export(Store(settings.store, read_only=True), directory, settings)
+    for name, size in sorted(report.files.items()):
+        out.print(f"{size:>12,}  {directory / name}", markup=False, highlight=False)
+    out.print(f"{report.quads:,} triples in the union; checksums in {directory / 'SHA256SUMS'}")
+
+
+@app.command()
 def actors(store: Optional[str] = StoreOption) -> None:
     """Coverage of the actors: addressees resolved, unknown authors, party mismatches, uncovered periods."""
     from graph.resolve.actors import load_actors
@@ -194,8 +210,26 @@ def serve(
     if target.is_empty():
         err.print(f"store {settings.store} is empty: building from {settings.questions}")
         _print_report(run_build([settings.questions], target, settings))
+    _refresh_downloads(target, settings)
     err.print(f"ParlGraph SPARQL endpoint: http://{settings.host}:{settings.port}/sparql")
     uvicorn.run(create_app(target, settings), host=settings.host, port=settings.port, log_level="warning")
+
+
+def _refresh_downloads(store, settings: Settings) -> None:  # type: ignore[no-untyped-def]
+    """Export the dumps again when the store changed since the last export (by version and size)."""
+    from graph import __version__
+    from graph.publish import export as run_export
+
+    from graph.settings import downloads_dir
+
+    directory = downloads_dir(settings)
+    stamp = f"{__version__} {store.count_quads()}"
+    marker = directory / ".exported"
+    if marker.exists() and marker.read_text(encoding="utf-8") == stamp:
+        return
+    err.print(f"writing dumps to {directory}")
+    run_export(store, directory, settings)
+    marker.write_text(stamp, encoding="utf-8")
 
 
 def _read(path: Path) -> str:

@@ -16,6 +16,8 @@ class Settings(BaseSettings):
     store: str = "parlgraph-data/store"
     """Directory of the embedded Oxigraph store, or the http(s) URL of a remote SPARQL query endpoint."""
     base_uri: str = "https://w3id.org/parlgraph/"
+    downloads: Path | None = None
+    """Where `serve` keeps the dumps it offers under /downloads/; default: `downloads` beside the store."""
     questions: Path = PROJECT_ROOT / "seeds" / "questions"
     reference: Path = PROJECT_ROOT / "seeds" / "reference"
     queries: Path = PROJECT_ROOT / "queries"
@@ -41,6 +43,14 @@ class Settings(BaseSettings):
     """Documents per bulk load while building."""
     workers: int = 2
     """Processes for entity extraction on large builds."""
+
+
+def downloads_dir(settings: Settings) -> Path:
+    if settings.downloads is not None:
+        return settings.downloads
+    if settings.store.startswith(("http://", "https://")):
+        return Path("parlgraph-data/downloads")
+    return Path(settings.store).parent / "downloads"
 
 
 @lru_cache(maxsize=1)

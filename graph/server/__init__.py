@@ -8,14 +8,14 @@ from fastapi import FastAPI
 from fastapi.responses import HTMLResponse
 
 from graph import __version__
-from graph.settings import Settings
+from graph.settings import Settings, downloads_dir
 from graph.store import Store
 
 
 def create_app(store: Store, settings: Settings) -> FastAPI:
     from starlette.middleware.cors import CORSMiddleware
 
-    from graph.server import linked_data, sparql, update
+    from graph.server import data, linked_data, sparql, update
 
     from graph.server.pool import QueryPool
 
@@ -36,6 +36,8 @@ def create_app(store: Store, settings: Settings) -> FastAPI:
     app.add_middleware(CORSMiddleware, allow_origins=["*"], allow_methods=["GET"], allow_headers=["Accept"])
     app.include_router(sparql.router)
     app.include_router(update.router)
+    app.include_router(data.router)
+    app.state.downloads = downloads_dir(settings)
     app.include_router(linked_data.router)
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
@@ -44,6 +46,7 @@ def create_app(store: Store, settings: Settings) -> FastAPI:
             "<!doctype html><html lang='en'><head><meta charset='utf-8'><title>ParlGraph</title></head><body>"
             "<h1>ParlGraph</h1><p>Written questions of the Belgian Senate as linked data.</p>"
             "<ul><li><a href='/sparql'>SPARQL endpoint</a> (<code>/sparql?query=…</code>)</li>"
+            "<li><a href='/data'>Data: downloads and dataset description</a></li>"
             "<li><a href='/docs'>API documentation</a></li></ul></body></html>"
         )
 
