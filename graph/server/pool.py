@@ -112,7 +112,7 @@ class QueryPool:
             self._waiting -= 1
         job.generation = self.generation
         try:
-            reply = await asyncio.wait_for(asyncio.to_thread(_ask, worker, job), timeout=self.timeout_s)
+            reply = await asyncio.wait_for(_ask(worker, job), timeout=self.timeout_s)
         except (asyncio.TimeoutError, EOFError, OSError) as error:
             worker.kill()
             with self._lock:
@@ -132,9 +132,25 @@ class QueryPool:
         self._idle._loop.call_soon_threadsafe(self._idle.put_nowait, worker)  # type: ignore[attr-defined]
 
 
-def _ask(worker: _Worker, job: Job) -> Outcome | Exception:
+async def _ask(worker: _Worker, job: Job) -> Outcome | Exception:
+    """Send the job and wait for the reply on the event loop (no thread hand-off per query)."""
+    loop = asyncio.get_running_loop()
+    reply: asyncio.Future[Outcome | Exception] = loop.create_future()
+    fd = worker.connection.fileno()
+
+    def readable() -> None:
+        loop.remove_reader(fd)
+        try:
+            reply.set_result(worker.connection.recv())
+        except Exception as error:  # noqa: BLE001 - EOF or a broken pipe: the worker died
+            reply.set_exception(error)
+
     worker.connection.send(job)
-    return worker.connection.recv()
+    loop.add_reader(fd, readable)
+    try:
+        return await reply
+    finally:
+        loop.remove_reader(fd)
 
 
 def _reopen(ox, store_path: str):  # type: ignore[no-untyped-def]
