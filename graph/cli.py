@@ -167,6 +167,38 @@ def export(
 
 
 @app.command()
+def harvest(
+    legislature: int = typer.Option(..., "--legislature", help="Legislature number, e.g. 7."),
+    first: int = typer.Option(1, "--from", help="First question number."),
+    last: int = typer.Option(..., "--to", help="Last question number."),
+    site: str = typer.Option("https://www.senate.be", "--site", help="Senate site (or a mirror)."),
+    delay: float = typer.Option(1.0, "--delay", help="Seconds between requests (politeness)."),
+    no_build: bool = typer.Option(False, "--no-build", help="Only download; do not build."),
+    store: Optional[str] = StoreOption,
+) -> None:
+    """Download question pages (French and Dutch) into seeds/questions/, then build what changed."""
+    from graph.harvest import Harvester
+    from graph.ingest import build as run_build
+    from graph.store import Store
+
+    with Progress(TextColumn("harvesting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                  console=err, transient=True, disable=not err.is_terminal) as bar:
+        task = bar.add_task("pages", total=None)
+        harvester = Harvester(site=site, delay_s=delay,
+                              progress=lambda done, total: bar.update(task, completed=done, total=total))
+        report = harvester.harvest(legislature, first, last)
+    err.print(f"new or changed: {len(report.fetched)}   unchanged: {report.unchanged}   "
+              f"skipped (checked recently): {report.skipped}   no such question: {len(report.missing)}   "
+              f"failed: {len(report.failed)}")
+    for failure in report.failed:
+        err.print(f"  failed {failure}", markup=False, highlight=False)
+    if report.fetched and not no_build:
+        settings = _settings(store)
+        _print_report(run_build(report.fetched, Store(settings.store), settings))
+    raise typer.Exit(1 if report.failed else 0)
+
+
+@app.command()
 def actors(store: Optional[str] = StoreOption) -> None:
     """Coverage of the actors: addressees resolved, unknown authors, party mismatches, uncovered periods."""
     from graph.resolve.actors import load_actors
