@@ -53,19 +53,26 @@ def build(
     raise typer.Exit(1 if report.rejected else 0)
 
 
+LISTED = 25  # lines of each list in the build report; the rest is counted
+
+
+def _print_list(lines: list[str]) -> None:
+    for line in lines[:LISTED]:
+        err.print(f"  {line}", markup=False, highlight=False)
+    if len(lines) > LISTED:
+        err.print(f"  ... and {len(lines) - LISTED} more")
+
+
 def _print_report(report) -> None:  # type: ignore[no-untyped-def]
     err.print(f"documents read: {report.documents_read}   questions: {report.questions}   "
               f"rejected: {len(report.rejected)}")
-    for rejected in report.rejected:
-        err.print(f"  rejected {rejected}", markup=False, highlight=False)
+    _print_list([f"rejected {r}" for r in report.rejected])
     if report.unresolved:
         err.print(f"not resolved: {len(report.unresolved)}")
-        for problem in report.unresolved:
-            err.print(f"  {problem}", markup=False, highlight=False)
+        _print_list(report.unresolved)
     if report.local_concepts:
         err.print(f"descriptors that are no EuroVoc label (local concepts): {len(report.local_concepts)}")
-        for label, count in report.local_concepts.most_common():
-            err.print(f"  {count} × {label}", markup=False, highlight=False)
+        _print_list([f"{count} × {label}" for label, count in report.local_concepts.most_common()])
     warned = sum(len(w) for w in report.warnings.values())
     if warned:
         err.print(f"warnings: {warned} in {len(report.warnings)} documents (see 'parlgraph parse')")

@@ -7,9 +7,12 @@ question number are mapped together into the question's named graph, which repla
 from __future__ import annotations
 
 import hashlib
+import multiprocessing
+import re
 import time
-from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable
+from collections import Counter, deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -54,12 +57,21 @@ class BuildReport:
     rejected: list[Rejected] = field(default_factory=list)
     warnings: dict[str, list[str]] = field(default_factory=dict)
     unresolved: list[str] = field(default_factory=list)
+    """Authors, parties and addressees not resolved, and party mismatches (never silently chosen)."""
     local_concepts: Counter[str] = field(default_factory=Counter)
     """Descriptors that are no EuroVoc label (local concepts), with how many questions print them."""
-    """Authors, parties and addressees not resolved, and party mismatches (never silently chosen)."""
     triples_written: int = 0
     seconds: float = 0.0
     store_quads: int = 0
+
+    def merge(self, batch: BatchResult) -> None:
+        self.documents_read += batch.documents_read
+        self.questions += len(batch.numbers)
+        self.rejected.extend(batch.rejected)
+        self.warnings.update(batch.warnings)
+        self.unresolved.extend(batch.unresolved)
+        self.local_concepts.update(batch.local_concepts)
+        self.triples_written += batch.triples
 
 
 def page_files(paths: Iterable[str | Path]) -> list[Path]:
@@ -77,68 +89,111 @@ def page_files(paths: Iterable[str | Path]) -> list[Path]:
 def build(paths: Iterable[str | Path], store: Store, settings: Settings,
           progress: Progress | None = None, extract: bool = True) -> BuildReport:
     """Parse, resolve, extract, map and load the pages under `paths`, with the ontology, reference data and
-    EuroVoc; return what happened. `extract=False` leaves out entity extraction."""
+    EuroVoc; return what happened. `extract=False` leaves out entity extraction.
+
+    Streaming: pages are grouped by the question number in their file name (`7-1874.fr.txt`), and the
+    groups go through the chain batch by batch, in `settings.workers` processes on large builds, each
+    batch bulk-loaded as soon as it is ready; at most two batches per worker are in flight (bounded memory).
+    """
     started = time.perf_counter()
     report = BuildReport()
     uris = Uris(settings.base_uri)
-    labels = descriptor_labels(settings.reference)
-    actors = load_actors(settings.reference)
-    files = page_files(paths)
-    groups = _parse_grouped(files, labels, report, progress)
-    vocabulary = load_vocabulary(settings.reference)
-    _load_static_graphs(store, settings, uris, actors, vocabulary, report)
-    numbers = sorted(groups)
-    extractor = load_extractor(settings.reference) if extract else None
-    for start in range(0, len(numbers), settings.batch_size):
-        batch = numbers[start:start + settings.batch_size]
-        quads = []
-        mentions = extractor.extract([groups[n] for n in batch], n_process=settings.workers) if extractor else None
-        for position, number in enumerate(batch):
-            records = groups[number]
-            resolution = resolve_question(records, primary_record(records), actors, vocabulary)
-            report.unresolved.extend(resolution.problems)
-            for descriptor in resolution.descriptors:
-                if not descriptor.concepts:
-                    report.local_concepts[descriptor.label] += 1
-            quads.extend(map_question(records, uris, resolution, mentions[position] if mentions else None))
-        store.replace_graphs([uris.question_graph(n) for n in batch], to_nquads(quads))
-        report.triples_written += len(quads)
+    groups = group_files(page_files(paths))
+    _load_static_graphs(store, settings, uris, load_actors(settings.reference),
+                        load_vocabulary(settings.reference), report)
+    batches = [groups[i:i + settings.batch_size] for i in range(0, len(groups), settings.batch_size)]
+    total_files = sum(len(g) for g in groups)
+    done_files = 0
+    for result in _run_batches(batches, settings, extract):
+        store.replace_graphs([uris.question_graph(n) for n in result.numbers], result.nquads)
+        report.merge(result)
+        done_files += result.documents_read
+        if progress:
+            progress(done_files, total_files)
     store.flush()
-    report.questions = len(groups)
     report.store_quads = store.count_quads()
     report.seconds = time.perf_counter() - started
     return report
 
 
-def _parse_grouped(files: list[Path], labels: DescriptorLabels, report: BuildReport,
-                   progress: Progress | None) -> dict[str, list[Question]]:
-    groups: dict[str, list[Question]] = defaultdict(list)
-    seen: set[Path] = set()
-    queue = list(files)
-    total = len(queue)
-    done = 0
-    while queue:
-        path = queue.pop(0)
-        if path in seen:
-            continue
-        seen.add(path)
-        record = _parse_one(path, labels, report)
-        done += 1
-        if progress:
-            progress(done, max(total, done))
-        if record is None:
-            continue
-        groups[record.number].append(record)
-        # Sibling pages of the same question (other language, print) belong to the same graph.
-        for sibling in sorted(path.parent.glob(f"{record.number}.*")):
-            if sibling.suffix in PAGE_SUFFIXES and sibling not in seen and sibling not in queue:
-                queue.append(sibling)
-                total += 1
-    return groups
+NUMBERED = re.compile(r"^(\d+-\d+)\.")
 
 
-def _parse_one(path: Path, labels: DescriptorLabels, report: BuildReport) -> Question | None:
-    report.documents_read += 1
+def group_files(files: list[Path]) -> list[list[Path]]:
+    """Pages of one question (its number opens the file name) together, with their sibling pages in the
+    same directory (another language, a print version) even when only one was named."""
+    groups: dict[tuple[str, ...], list[Path]] = {}
+    for path in files:
+        match = NUMBERED.match(path.name)
+        key = (str(path.parent), match[1]) if match else (str(path),)
+        groups.setdefault(key, []).append(path)
+    for key, members in groups.items():
+        if len(key) == 2:
+            siblings = [p for p in sorted(Path(key[0]).glob(f"{key[1]}.*"))
+                        if p.suffix in PAGE_SUFFIXES and p not in members]
+            members.extend(siblings)
+    return [sorted(set(m)) for _, m in sorted(groups.items())]
+
+
+def _run_batches(batches: list[list[list[Path]]], settings: Settings, extract: bool) -> Iterator[BatchResult]:
+    arguments = (str(settings.reference), settings.base_uri, extract)
+    if settings.workers <= 1 or len(batches) < 2:
+        for batch in batches:
+            yield process_batch(batch, *arguments)
+        return
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(settings.workers, mp_context=context) as executor:
+        pending: deque[Future[BatchResult]] = deque()
+        for batch in batches:
+            pending.append(executor.submit(process_batch, batch, *arguments))
+            if len(pending) >= 2 * settings.workers:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
+
+
+@dataclass
+class BatchResult:
+    numbers: list[str] = field(default_factory=list)
+    nquads: bytes = b""
+    documents_read: int = 0
+    rejected: list[Rejected] = field(default_factory=list)
+    warnings: dict[str, list[str]] = field(default_factory=dict)
+    unresolved: list[str] = field(default_factory=list)
+    local_concepts: Counter[str] = field(default_factory=Counter)
+    triples: int = 0
+
+
+def process_batch(groups: list[list[Path]], reference: str, base_uri: str, extract: bool) -> BatchResult:
+    """Parse -> resolve -> extract -> map for a batch of file groups; runs in a worker process or inline."""
+    reference_dir = Path(reference)
+    labels, actors = descriptor_labels(reference_dir), load_actors(reference_dir)
+    vocabulary, uris = load_vocabulary(reference_dir), Uris(base_uri)
+    result = BatchResult()
+    by_number: dict[str, list[Question]] = {}
+    for group in groups:
+        for path in group:
+            result.documents_read += 1
+            record = _parse_one(path, labels, result)
+            if record is not None:
+                by_number.setdefault(record.number, []).append(record)
+    numbers = sorted(by_number)
+    extractor = load_extractor(reference_dir) if extract else None
+    mentions = extractor.extract([by_number[n] for n in numbers]) if extractor else None
+    quads = []
+    for position, number in enumerate(numbers):
+        records = by_number[number]
+        resolution = resolve_question(records, primary_record(records), actors, vocabulary)
+        result.unresolved.extend(resolution.problems)
+        for descriptor in resolution.descriptors:
+            if not descriptor.concepts:
+                result.local_concepts[descriptor.label] += 1
+        quads.extend(map_question(records, uris, resolution, mentions[position] if mentions else None))
+    result.numbers, result.nquads, result.triples = numbers, to_nquads(quads), len(quads)
+    return result
+
+
+def _parse_one(path: Path, labels: DescriptorLabels, report: BatchResult) -> Question | None:
     try:
         record = parse_file(path, labels)
     except ParseError as error:

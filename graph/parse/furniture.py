@@ -107,7 +107,7 @@ MONTHS = {
     "janvier": 1, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6, "juillet": 7, "aout": 8,
     "septembre": 9, "octobre": 10, "novembre": 11, "decembre": 12,
     "januari": 1, "februari": 2, "maart": 3, "september": 9, "april": 4, "mei": 5, "juni": 6, "juli": 7, "augustus": 8,
-    "oktober": 10, "december": 12,
+    "oktober": 10, "november": 11, "december": 12,
     "januar": 1, "februar": 2, "marz": 3, "august": 8, "dezember": 12,
 }
 
