@@ -127,11 +127,17 @@ def group_files(files: list[Path]) -> list[list[Path]]:
         match = NUMBERED.match(path.name)
         key = (str(path.parent), match[1]) if match else (str(path),)
         groups.setdefault(key, []).append(path)
+    listings: dict[str, dict[str, list[Path]]] = {}  # one directory listing each, not one glob per group
     for key, members in groups.items():
         if len(key) == 2:
-            siblings = [p for p in sorted(Path(key[0]).glob(f"{key[1]}.*"))
-                        if p.suffix in PAGE_SUFFIXES and p not in members]
-            members.extend(siblings)
+            if key[0] not in listings:
+                listing: dict[str, list[Path]] = {}
+                for entry in Path(key[0]).iterdir():
+                    match = NUMBERED.match(entry.name)
+                    if match and entry.suffix in PAGE_SUFFIXES:
+                        listing.setdefault(match[1], []).append(entry)
+                listings[key[0]] = listing
+            members.extend(listings[key[0]].get(key[1], []))
     return [sorted(set(m)) for _, m in sorted(groups.items())]
 
 

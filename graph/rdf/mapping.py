@@ -67,10 +67,14 @@ def map_question(records: list[Question], uris: Uris, resolution: Resolution | N
     resolution = resolution or Resolution()
     number = main.number
     quads: list[Quad] = []
+    graphs: dict[NamedNode, NamedNode] = {}
 
     def add(s: NamedNode, p: NamedNode, o: NamedNode | Literal | None) -> None:
         if o is not None:
-            quads.append(Quad(s, p, o, uris.graph_of(s)))
+            graph = graphs.get(s)
+            if graph is None:
+                graph = graphs[s] = uris.graph_of(s)
+            quads.append(Quad(s, p, o, graph))
 
     def label(node: NamedNode, text: str, language: str | None = None) -> None:
         add(node, RDFS.label, Literal(text, language=language) if language else Literal(text))

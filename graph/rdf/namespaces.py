@@ -14,7 +14,9 @@ class Namespace:
     def __getattr__(self, name: str) -> NamedNode:
         if name.startswith("__"):
             raise AttributeError(name)
-        return NamedNode(self._iri + name)
+        node = NamedNode(self._iri + name)
+        setattr(self, name, node)  # the next lookup is a plain attribute
+        return node
 
     def __getitem__(self, name: str) -> NamedNode:
         return NamedNode(self._iri + name)

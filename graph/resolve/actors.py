@@ -232,7 +232,7 @@ class Actors:
             for lang, text in office.titles().items():
                 if lang != language:
                     continue
-                score = fuzz.ratio(wanted, normalise_title(text))
+                score = fuzz.ratio(wanted, _normalised(text))
                 score += 0.01 if office.dated else 0.0  # a dated row beats an undated one of equal wording
                 current = best_per_person.get(office.person_id)
                 if current is None or score > current[0]:
@@ -246,6 +246,11 @@ class Actors:
         if len(ranked) > 1 and ranked[1][0] > score - MARGIN:
             return None  # two people fit the title about as well: ambiguous, not guessed
         return AddresseeResolution(office.person_id, office.post_id, office.government_id, round(min(score, 100.0), 2), text)
+
+
+@lru_cache(maxsize=4096)
+def _normalised(title: str) -> str:
+    return normalise_title(title)
 
 
 def post_slug(title: str) -> str:
