@@ -36,14 +36,14 @@ def build(
 ) -> None:
     """Parse, resolve and load question pages into the store."""
     from graph.ingest import build as run_build
-    from graph.store import Store
+    from graph.store import open_store
 
     settings = _settings(store)
     targets = paths or [settings.questions]
     missing = [str(p) for p in targets if not p.exists()]
     if missing:
         _fail(f"no such file or directory: {', '.join(missing)}", code=2)
-    target_store = Store(settings.store)
+    target_store = open_store(settings.store)
     with Progress(TextColumn("parsing"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                   console=err, transient=True, disable=not err.is_terminal) as bar:
         task = bar.add_task("pages", total=None)
@@ -113,14 +113,14 @@ def query(
 ) -> None:
     """Answer a SPARQL query from the store."""
     from graph.results import GRAPH_FORMATS, SOLUTION_FORMATS, is_graph, serialize_result, term_text
-    from graph.store import Store
+    from graph.store import open_store
 
     if (sparql is None) == (file is None):
         _fail("give a query text or -f FILE (one of them)", code=2)
     if fmt not in {"table", "turtle", *SOLUTION_FORMATS}:
         _fail(f"unknown format {fmt!r}: use table, csv, tsv, json, xml or turtle", code=2)
     text = sparql if sparql is not None else _read(file)  # type: ignore[arg-type]
-    result = Store(_settings(store).store, read_only=True).query(text)
+    result = open_store(_settings(store).store, read_only=True).query(text)
     if is_graph(result):
         sys.stdout.buffer.write(serialize_result(result, "turtle" if fmt in {"table", "turtle"} else "ntriples"))
         return
@@ -145,11 +145,11 @@ def query(
 @app.command()
 def validate(store: Optional[str] = StoreOption) -> None:
     """SHACL report on the store (ontology/shapes.ttl)."""
-    from graph.store import Store
+    from graph.store import open_store
     from graph.validate import validate_store
 
     settings = _settings(store)
-    report = validate_store(Store(settings.store, read_only=True), settings)
+    report = validate_store(open_store(settings.store, read_only=True), settings)
     if report.conforms:
         out.print(f"conforms: no violation ({report.focus_nodes} resources checked)")
         return
@@ -164,10 +164,10 @@ def export(
 ) -> None:
     """Dumps (N-Quads, Turtle, JSON-LD), CSV tables, VoID + DCAT description and SHA256SUMS."""
     from graph.publish import export as run_export
-    from graph.store import Store
+    from graph.store import open_store
 
     settings = _settings(store)
-    report = run_export(Store(settings.store, read_only=True), directory, settings)
+    report = run_export(open_store(settings.store, read_only=True), directory, settings)
     for name, size in sorted(report.files.items()):
         out.print(f"{size:>12,}  {directory / name}", markup=False, highlight=False)
     out.print(f"{report.quads:,} triples in the union; checksums in {directory / 'SHA256SUMS'}")
@@ -186,7 +186,7 @@ def harvest(
     """Download question pages (French and Dutch) into seeds/questions/, then build what changed."""
     from graph.harvest import Harvester
     from graph.ingest import build as run_build
-    from graph.store import Store
+    from graph.store import open_store
 
     with Progress(TextColumn("harvesting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                   console=err, transient=True, disable=not err.is_terminal) as bar:
@@ -201,7 +201,7 @@ def harvest(
         err.print(f"  failed {failure}", markup=False, highlight=False)
     if report.fetched and not no_build:
         settings = _settings(store)
-        _print_report(run_build(report.fetched, Store(settings.store), settings))
+        _print_report(run_build(report.fetched, open_store(settings.store), settings))
     raise typer.Exit(1 if report.failed else 0)
 
 
@@ -210,10 +210,10 @@ def actors(store: Optional[str] = StoreOption) -> None:
     """Coverage of the actors: addressees resolved, unknown authors, party mismatches, uncovered periods."""
     from graph.resolve.actors import load_actors
     from graph.resolve.coverage import coverage_report
-    from graph.store import Store
+    from graph.store import open_store
 
     settings = _settings(store)
-    report = coverage_report(Store(settings.store, read_only=True), load_actors(settings.reference), settings.base_uri)
+    report = coverage_report(open_store(settings.store, read_only=True), load_actors(settings.reference), settings.base_uri)
     out.print(f"addressees resolved: {report.addressees_resolved} of {report.addressees} questions "
               f"({report.share_resolved:.0%})")
     sections = (("unresolved addressees", report.unresolved), ("authors not in the reference data", report.unknown_authors),
@@ -240,12 +240,12 @@ def serve(
 
     from graph.ingest import build as run_build
     from graph.server import create_app
-    from graph.store import Store
+    from graph.store import open_store
 
     settings = _settings(store)
     updates = {k: v for k, v in {"host": host, "port": port}.items() if v is not None}
     settings = settings.model_copy(update=updates)
-    target = Store(settings.store)
+    target = open_store(settings.store)
     if target.is_empty():
         err.print(f"store {settings.store} is empty: building from {settings.questions}")
         _print_report(run_build([settings.questions], target, settings))

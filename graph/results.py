@@ -19,12 +19,14 @@ GRAPH_FORMATS = {
 
 
 def is_graph(result: object) -> bool:
-    return isinstance(result, ox.QueryTriples)
+    from graph.remote import TripleList
+
+    return isinstance(result, (ox.QueryTriples, TripleList))
 
 
 def serialize_result(result: object, fmt: str) -> bytes:
     """`fmt` is a key of SOLUTION_FORMATS (SELECT/ASK) or GRAPH_FORMATS (CONSTRUCT/DESCRIBE)."""
-    if isinstance(result, ox.QueryTriples):
+    if is_graph(result):
         rdf_format = GRAPH_FORMATS[fmt][0]
         return ox.serialize(result, format=rdf_format) or b""
     return result.serialize(format=SOLUTION_FORMATS[fmt][0]) or b""  # type: ignore[attr-defined]

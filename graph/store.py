@@ -111,3 +111,16 @@ class Store:
 
 def _first_line(error: BaseException) -> str:
     return (str(error).strip().splitlines() or [type(error).__name__])[0]
+
+
+def open_store(location: str | Path, read_only: bool = False):  # type: ignore[no-untyped-def]
+    """The embedded store for a directory, a RemoteStore for an http(s) query endpoint URL."""
+    text = str(location)
+    if text.startswith(("http://", "https://")):
+        import os
+
+        from graph.remote import RemoteStore
+
+        return RemoteStore(text, os.environ.get("PARLGRAPH_STORE_UPDATE"), os.environ.get("PARLGRAPH_STORE_GRAPHS"),
+                           read_only=read_only)
+    return Store(location, read_only=read_only)

@@ -172,24 +172,31 @@ def _serve(connection: Connection, store_path: str) -> None:
 
     from graph.results import GRAPH_FORMATS, serialize_solutions
 
-    store, generation = ox.Store.read_only(store_path), 0
+    from graph.remote import RemoteStore, TripleList
+    from graph.store import open_store
+
+    remote = store_path.startswith(("http://", "https://"))
+    store, generation = (open_store(store_path, read_only=True) if remote else ox.Store.read_only(store_path)), 0
     while True:
         try:
             job: Job = connection.recv()
         except EOFError:
             return
         try:
-            if job.generation != generation:
+            if job.generation != generation and not remote:
                 store, generation = _reopen(ox, store_path), job.generation
-            kwargs: dict = {"base_iri": job.base_iri}
-            if job.default_graphs:
-                kwargs["default_graph"] = [ox.NamedNode(g) for g in job.default_graphs]
+            if isinstance(store, RemoteStore):
+                result = store.query(job.query, default_graphs=job.default_graphs, named_graphs=job.named_graphs)
             else:
-                kwargs["use_default_graph_as_union"] = True
-            if job.named_graphs:
-                kwargs["named_graphs"] = [ox.NamedNode(g) for g in job.named_graphs]
-            result = store.query(job.query, **kwargs)
-            if isinstance(result, ox.QueryTriples):
+                kwargs: dict = {"base_iri": job.base_iri}
+                if job.default_graphs:
+                    kwargs["default_graph"] = [ox.NamedNode(g) for g in job.default_graphs]
+                else:
+                    kwargs["use_default_graph_as_union"] = True
+                if job.named_graphs:
+                    kwargs["named_graphs"] = [ox.NamedNode(g) for g in job.named_graphs]
+                result = store.query(job.query, **kwargs)
+            if isinstance(result, (ox.QueryTriples, TripleList)):
                 fmt = job.graph_format
                 body = (ox.serialize(result, format=GRAPH_FORMATS[fmt][0]) or b"") if fmt else b""
                 outcome = Outcome("graph", fmt, body)
@@ -212,5 +219,7 @@ def _serve(connection: Connection, store_path: str) -> None:
             connection.send(outcome)
         except SyntaxError as error:
             connection.send(QueryError(syntax_message(error)))
+        except QueryError as error:
+            connection.send(error)
         except (OSError, ValueError, TypeError) as error:
             connection.send(QueryError(f"query failed: {str(error).splitlines()[0] if str(error) else type(error).__name__}"))

@@ -125,8 +125,16 @@ def _graph(request: Request) -> ox.NamedNode | ox.DefaultGraph | Response:
     return error_response(request, 400, "give either ?graph=IRI or ?default")
 
 
+def _embedded(request: Request) -> Response | None:
+    if not hasattr(request.app.state.store, "_store"):
+        return error_response(request, 501, "the Graph Store Protocol is served by the remote store itself here")
+    return None
+
+
 @router.get("/sparql/store")
 async def gsp_get(request: Request) -> Response:
+    if (refused := _embedded(request)) is not None:
+        return refused
     graph = _graph(request)
     if isinstance(graph, Response):
         return graph
@@ -140,7 +148,7 @@ async def gsp_get(request: Request) -> Response:
 
 @router.api_route("/sparql/store", methods=["PUT", "POST", "DELETE"])
 async def gsp_write(request: Request) -> Response:
-    denied = authorise(request)
+    denied = authorise(request) or _embedded(request)
     if denied:
         return denied
     graph = _graph(request)
