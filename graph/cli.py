@@ -206,6 +206,46 @@ def harvest(
 
 
 @app.command()
+def network(
+    fmt: str = typer.Option("gexf", "--format", help="gexf, graphml or csv."),
+    date_from: Optional[str] = typer.Option(None, "--from", help="First question date (YYYY-MM-DD)."),
+    date_to: Optional[str] = typer.Option(None, "--to", help="Last question date (YYYY-MM-DD)."),
+    types: str = typer.Option(",".join(["person", "party", "organisation", "concept", "place"]), "--types",
+                              help="Node types, comma-separated (person, party, post, organisation, concept, place, question)."),
+    party: Optional[str] = typer.Option(None, "--party", help="Only people of this party (label as printed)."),
+    output: Optional[Path] = typer.Option(None, "--output", help="File to write (default: standard output)."),
+    store: Optional[str] = StoreOption,
+) -> None:
+    """Export the actor network (as the explorer shows it) with degree, betweenness and communities."""
+    import datetime as dt
+
+    from graph.network import NODE_TYPES, NetworkFilter, build_network, to_csv, to_gexf, to_graphml
+
+    writers = {"gexf": to_gexf, "graphml": to_graphml, "csv": to_csv}
+    if fmt not in writers:
+        _fail(f"unknown format {fmt!r}: use gexf, graphml or csv", code=2)
+    chosen = tuple(t for t in types.split(",") if t)
+    if unknown := [t for t in chosen if t not in NODE_TYPES]:
+        _fail(f"unknown node types {unknown}: use {', '.join(NODE_TYPES)}", code=2)
+    flt = NetworkFilter(types=chosen, party=party)
+    for value, field in ((date_from, "date_from"), (date_to, "date_to")):
+        if value:
+            try:
+                setattr(flt, field, dt.date.fromisoformat(value).isoformat())
+            except ValueError:
+                _fail(f"not a date (YYYY-MM-DD): {value!r}", code=2)
+    settings = _settings(store)
+    from graph.store import open_store
+
+    data = writers[fmt](build_network(open_store(settings.store, read_only=True), flt))
+    if output:
+        output.write_bytes(data)
+        err.print(f"wrote {output}")
+    else:
+        sys.stdout.buffer.write(data)
+
+
+@app.command()
 def actors(store: Optional[str] = StoreOption) -> None:
     """Coverage of the actors: addressees resolved, unknown authors, party mismatches, uncovered periods."""
     from graph.resolve.actors import load_actors
@@ -294,3 +334,11 @@ def main() -> None:
     except KeyboardInterrupt:
         err.print("interrupted")
         sys.exit(130)
+    except Exception as error:  # noqa: BLE001 - one line for the user; PARLGRAPH_DEBUG=1 shows the traceback
+        import os
+
+        if os.environ.get("PARLGRAPH_DEBUG"):
+            raise
+        err.print(f"error: unexpected {type(error).__name__}: {error} (set PARLGRAPH_DEBUG=1 for details)",
+                  markup=False, highlight=False)
+        sys.exit(1)

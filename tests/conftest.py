@@ -68,3 +68,24 @@ def server(seed_store_path: Path, tmp_path_factory: pytest.TempPathFactory):  # 
     yield url
     process.terminate()
     process.wait(timeout=10)
+
+
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu-sandbox", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run", "--disable-quic", "--use-angle=swiftshader",
+                 "--enable-unsafe-swiftshader", "--ignore-gpu-blocklist"]
+ARTIFACTS = ROOT / "tests" / "artifacts"
+
+
+@pytest.fixture(scope="session")
+def browser():  # type: ignore[no-untyped-def]
+    """Debian's chromium, headless, driven by Playwright (no browser download)."""
+    import os
+
+    from playwright.sync_api import sync_playwright
+
+    executable = os.environ.get("PARLGRAPH_CHROMIUM", "/usr/bin/chromium")
+    ARTIFACTS.mkdir(exist_ok=True)
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=executable, headless=True, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()

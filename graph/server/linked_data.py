@@ -120,7 +120,8 @@ def render_page(uri: str, outgoing: list[ox.Triple], incoming: list[ox.Triple], 
 th{{text-align:left;vertical-align:top;padding-right:1rem;font-weight:500;color:#555}}td{{vertical-align:top}}
 table{{border-collapse:collapse;margin-bottom:2rem}}tr{{border-bottom:1px solid #eee}}</style></head><body>
 <p><a href="/">ParlGraph</a> · <a href="/sparql">SPARQL</a></p>
-<h1>{title}</h1><p><code>{html.escape(uri)}</code></p><p>Also as {formats}</p>
+<h1>{title}</h1><p><code>{html.escape(uri)}</code></p><p>Also as {formats} ·
+<a href="/explore?focus={quote(uri, safe='')}">explore the network around it</a></p>
 <table>{rows}</table>
 {"<h2>Inside</h2><table>" + inner_rows + "</table>" if inner else ""}
 {"<h2>Links here</h2><table>" + incoming_rows + "</table>" if incoming else ""}
