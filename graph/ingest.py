@@ -228,10 +228,13 @@ def _load_static_graphs(store: Store, settings: Settings, uris: Uris, actors, vo
     if next(iter(store.quads_matching(marker)), None) is not None:
         return
     _load_ontology(store, settings, uris, report)
-    reference = map_reference(actors, uris) + local_scheme(uris) + [marker]
+    reference = map_reference(actors, uris) + local_scheme(uris)
     store.replace_graphs([uris.reference_graph()], to_nquads(reference))
     eurovoc = map_vocabulary(vocabulary, uris)
     store.replace_graphs([uris.vocabulary_graph()], to_nquads(eurovoc))
+    # The marker goes in last and on its own, so a build killed while loading reloads everything next time.
+    store.flush()
+    store.add_quads([marker])
     report.triples_written += len(reference) + len(eurovoc)
 
 

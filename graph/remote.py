@@ -52,6 +52,10 @@ class RemoteStore:
         if parts:
             self.update(" ;\n".join(parts))
 
+    def add_quads(self, quads: list[ox.Quad]) -> None:
+        body = "\n".join(f"GRAPH {q.graph_name} {{ {q.subject} {q.predicate} {q.object} }}" for q in quads)
+        self.update("INSERT DATA {\n" + body + "\n}")
+
     def update(self, sparql_update: str, base_iri: str | None = None) -> None:
         self._check_writable()
         response = self._http.post(self.update_url, content=sparql_update.encode("utf-8"),

@@ -52,6 +52,12 @@ class Store:
         self._store.update(sparql_update, base_iri=base_iri)
         self._store.flush()
 
+    def add_quads(self, quads: list[ox.Quad]) -> None:
+        """A few quads in one transaction (all or none)."""
+        self._check_writable()
+        self._store.extend(quads)
+        self._store.flush()
+
     def flush(self) -> None:
         if not self.read_only:
             self._store.flush()

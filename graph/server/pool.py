@@ -74,6 +74,7 @@ class QueryPool:
         self.generation += 1
 
     async def start(self) -> None:
+        self._loop = asyncio.get_running_loop()
         self._idle = asyncio.Queue()
         for _ in range(self._size):
             worker = await asyncio.to_thread(self._spawn)
@@ -107,7 +108,9 @@ class QueryPool:
             raise Busy()
         self._waiting += 1
         try:
-            worker = await self._idle.get()
+            worker = await asyncio.wait_for(self._idle.get(), timeout=self.timeout_s)
+        except asyncio.TimeoutError:
+            raise QueryTimeout(f"no query worker became free within {self.timeout_s:g} s") from None
         finally:
             self._waiting -= 1
         job.generation = self.generation
@@ -127,9 +130,10 @@ class QueryPool:
         return reply
 
     def _replace(self) -> None:
+        """Runs in a thread: start a new worker and hand it to the pool on the event loop."""
         worker = self._spawn()
         assert self._idle is not None
-        self._idle._loop.call_soon_threadsafe(self._idle.put_nowait, worker)  # type: ignore[attr-defined]
+        self._loop.call_soon_threadsafe(self._idle.put_nowait, worker)
 
 
 async def _ask(worker: _Worker, job: Job) -> Outcome | Exception:

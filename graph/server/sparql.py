@@ -22,6 +22,25 @@ GRAPH_OFFERS["jsonld_plain"] = "application/json"
 FORMAT_ALIASES = {"json": "json", "xml": "xml", "csv": "csv", "tsv": "tsv", "turtle": "turtle", "ttl": "turtle",
                   "ntriples": "ntriples", "nt": "ntriples", "jsonld": "jsonld", "rdfxml": "rdfxml"}
 TRUNCATED_HEADER = "Parlgraph-Results-Truncated"
+MAX_NESTING = 200  # deeper nesting overflows the parser's stack in the worker; no real query comes near
+
+
+def nesting_depth(query: str) -> int:
+    """Deepest nesting of { } and ( ) outside strings and IRIs (an estimate that errs on the high side)."""
+    depth = deepest = 0
+    quote: str | None = None
+    for char in query:
+        if quote:
+            if char == quote:
+                quote = None
+        elif char in "\"'":
+            quote = char
+        elif char in "{(":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif char in "})":
+            depth = max(depth - 1, 0)
+    return deepest
 
 
 @router.api_route("/sparql", methods=["GET", "POST"])
@@ -41,6 +60,9 @@ async def sparql(request: Request) -> Response:
     if len(queries) > 1:
         return error_response(request, 400, "give exactly one 'query' parameter")
     solution_format, graph_format = _formats(request, params)
+    depth = nesting_depth(queries[0])
+    if depth > MAX_NESTING:
+        return error_response(request, 400, f"query nested {depth} levels deep; at most {MAX_NESTING} are accepted")
     try:
         check_services(queries[0], settings.service_allow)
         outcome = await request.app.state.pool.run(Job(
