@@ -167,7 +167,10 @@ def export(
     from graph.store import open_store
 
     settings = _settings(store)
-    report = run_export(open_store(settings.store, read_only=True), directory, settings)
+    try:
+        report = run_export(open_store(settings.store, read_only=True), directory, settings)
+    except OSError as error:
+        _fail(f"cannot write to {directory}: {error.strerror or error}")
     for name, size in sorted(report.files.items()):
         out.print(f"{size:>12,}  {directory / name}", markup=False, highlight=False)
     out.print(f"{report.quads:,} triples in the union; checksums in {directory / 'SHA256SUMS'}")
@@ -283,6 +286,8 @@ def serve(
     from graph.store import open_store
 
     settings = _settings(store)
+    if port is not None and not 0 < port < 65536:
+        _fail(f"--port must be between 1 and 65535, not {port}", code=2)
     updates = {k: v for k, v in {"host": host, "port": port}.items() if v is not None}
     settings = settings.model_copy(update=updates)
     target = open_store(settings.store)

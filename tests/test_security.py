@@ -22,7 +22,8 @@ def test_cors_allows_get_but_not_writes(server: str) -> None:
 
 
 @pytest.mark.parametrize("path", ["/question/..%2F..%2F..%2Fetc%2Fpasswd", "/downloads/..%2F..%2Fstore%2FCURRENT",
-                                  "/static/..%2F..%2F__init__.py", "/downloads/%2Fetc%2Fpasswd"])
+                                  "/static/..%2F..%2F__init__.py", "/downloads/%2Fetc%2Fpasswd",
+                                  "/downloads/%00", "/question/%00", "/static/%00"])
 def test_no_path_traversal(server: str, path: str) -> None:
     response = httpx.get(server + path)
     assert response.status_code == 404

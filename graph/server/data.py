@@ -38,8 +38,12 @@ async def data(request: Request) -> Response:
 @router.get("/downloads/{name:path}")
 async def download(request: Request, name: str) -> Response:
     directory: Path = request.app.state.downloads.resolve()
-    path = (directory / name).resolve()
-    if not path.is_relative_to(directory) or not path.is_file():  # no path traversal
+    try:
+        path = (directory / name).resolve()
+        found = path.is_relative_to(directory) and path.is_file()  # no path traversal
+    except (ValueError, OSError):  # a NUL byte or an impossible name
+        found = False
+    if not found:
         return error_response(request, 404, f"no download {name!r}")
     return FileResponse(path)
 
