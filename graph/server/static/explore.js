@@ -5,6 +5,7 @@
 const TYPES = ["person", "party", "post", "organisation", "concept", "place", "question"];
 const DEFAULT_TYPES = ["person", "party", "organisation", "concept", "place"];
 const TYPE_COLOURS = { party: "#444", post: "#8e6c8a", organisation: "#d9822b", concept: "#3a9a5b", place: "#b0413e", question: "#999" };
+const CATEGORY_COLOURS = { company: "#e0561b", "security service": "#7a4a1e", "public body": "#c79a2e", media: "#e3a86b", product: "#f0c04a" };
 const BASE = "https://w3id.org/parlgraph/";
 const params = new URLSearchParams(location.search);
 const state = { types: new Set(params.get("types") ? params.get("types").split(",") : DEFAULT_TYPES), party: params.get("party") || "",
@@ -20,6 +21,7 @@ function hslHex(h, s, l) {  // sigma's WebGL colours take hex, not hsl()
 }
 function colour(attrs) {
   if (attrs.kind === "person") return attrs.party ? (partyColours[attrs.party] ||= hslHex(hue(attrs.party), 0.65, 0.45)) : "#5577aa";
+  if (attrs.kind === "organisation" && CATEGORY_COLOURS[attrs.category]) return CATEGORY_COLOURS[attrs.category];
   return TYPE_COLOURS[attrs.kind] || "#777";
 }
 function localPath(uri) { return uri.startsWith(BASE) ? "/" + uri.slice(BASE.length) : uri; }
@@ -41,7 +43,7 @@ async function load() {
     const spread = 1 + (i % 97) / 40;
     const { type: kind, ...rest } = n;  // sigma reads "type" as its drawing program: ours is "kind"
     graph.addNode(n.id, { ...rest, kind, x: Math.cos(angle) * 10 + Math.cos(i) * spread, y: Math.sin(angle) * 10 + Math.sin(i) * spread,
-      size: 3 + Math.sqrt(n.degree || 1) * 2, color: colour({ kind, party: n.party }), label: n.label });
+      size: 3 + Math.sqrt(n.degree || 1) * 2, color: colour({ kind, party: n.party, category: n.category }), label: n.label });
   });
   data.edges.forEach(({ type: kind, ...e }) => { if (!graph.hasEdge(e.source, e.target)) graph.addEdge(e.source, e.target, { ...e, kind, size: Math.min(1 + Math.log(e.weight || 1), 4), color: "#ccc" }); });
   if (graph.order <= 3000 && graphologyLibrary.layoutForceAtlas2) {
@@ -164,7 +166,7 @@ function setUpControls() {
   };
   const legend = document.getElementById("legend");
   legend.innerHTML = "";
-  [...Object.entries(TYPE_COLOURS), ...parties.map((p) => [p, colour({ kind: "person", party: p })])].forEach(([name, c]) => {
+  [...Object.entries(TYPE_COLOURS), ...Object.entries(CATEGORY_COLOURS), ...parties.map((p) => [p, colour({ kind: "person", party: p })])].forEach(([name, c]) => {
     const row = document.createElement("div");
     const swatch = document.createElement("span"); swatch.className = "swatch"; swatch.style.background = c;
     row.append(swatch, " " + name);
