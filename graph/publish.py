@@ -8,6 +8,8 @@ import datetime as dt
 import gzip
 import hashlib
 import io
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -67,24 +69,31 @@ class ExportReport:
 
 
 def export(store: Store, directory: Path, settings: Settings, endpoint: str | None = None) -> ExportReport:
-    """Write every dump, the CSV tables, void.ttl and SHA256SUMS into `directory`."""
+    """Write every dump, the CSV tables, void.ttl and SHA256SUMS into `directory`. The dumps are streamed
+    from the store to gzip files, so memory stays flat whatever the store's size."""
     directory.mkdir(parents=True, exist_ok=True)
     (directory / "csv").mkdir(exist_ok=True)
-    files: dict[str, bytes] = {}
-    files["parlgraph.nq.gz"] = _gzip(store.dump(ox.RdfFormat.N_QUADS))
-    union = list(store.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }"))
-    files["parlgraph.ttl.gz"] = _gzip(ox.serialize(union, format=ox.RdfFormat.TURTLE, prefixes=PREFIXES) or b"")
-    files["parlgraph.jsonld.gz"] = _gzip(ox.serialize(union, format=ox.RdfFormat.JSON_LD) or b"")
+    union_query = "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }"
+    with _gzip_file(directory / "parlgraph.nq.gz") as out:
+        if hasattr(store, "_store"):  # embedded: Oxigraph streams the dump
+            store._store.dump(out, format=ox.RdfFormat.N_QUADS)
+        else:
+            out.write(store.dump(ox.RdfFormat.N_QUADS))
+    with _gzip_file(directory / "parlgraph.ttl.gz") as out:
+        ox.serialize(store.query(union_query), out, format=ox.RdfFormat.TURTLE, prefixes=PREFIXES)
+    with _gzip_file(directory / "parlgraph.jsonld.gz") as out:
+        ox.serialize(store.query(union_query), out, format=ox.RdfFormat.JSON_LD)
     for name, query in TABLES.items():
-        files[f"csv/{name}.csv"] = _csv(store, query)
-    for name, data in files.items():
-        (directory / name).write_bytes(data)
-    checksums = {name: hashlib.sha256(data).hexdigest() for name, data in files.items()}
-    void = describe(store, settings, checksums, {n: len(d) for n, d in files.items()}, endpoint)
+        (directory / f"csv/{name}.csv").write_bytes(_csv(store, query))
+    names = [*DUMPS, *(f"csv/{name}.csv" for name in TABLES)]
+    checksums = {name: _sha256(directory / name) for name in names}
+    sizes = {name: (directory / name).stat().st_size for name in names}
+    void = describe(store, settings, checksums, sizes, endpoint)
     (directory / "void.ttl").write_bytes(void)
     checksums["void.ttl"] = hashlib.sha256(void).hexdigest()
     (directory / "SHA256SUMS").write_text("".join(f"{h}  {n}\n" for n, h in sorted(checksums.items())), encoding="utf-8")
-    return ExportReport({n: len(d) for n, d in files.items()} | {"void.ttl": len(void)}, len(union))
+    union = _count_union(store)
+    return ExportReport(sizes | {"void.ttl": len(void)}, union)
 
 
 def describe(store: Store, settings: Settings, checksums: dict[str, str], sizes: dict[str, int],
@@ -159,5 +168,21 @@ def _csv(store: Store, query: str) -> bytes:
     return buffer.getvalue().encode("utf-8")
 
 
-def _gzip(data: bytes) -> bytes:
-    return gzip.compress(data, compresslevel=6, mtime=0)
+@contextmanager
+def _gzip_file(path: Path) -> Iterator[gzip.GzipFile]:
+    """A gzip file with no timestamp inside, so the same data gives the same bytes and checksum."""
+    with open(path, "wb") as raw, gzip.GzipFile(filename="", mode="wb", fileobj=raw, compresslevel=6, mtime=0) as out:
+        yield out
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _count_union(store: Store) -> int:
+    rows = list(store.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"))
+    return int(rows[0]["n"].value)
