@@ -294,7 +294,10 @@ def serve(
     if target.is_empty():
         err.print(f"store {settings.store} is empty: building from {settings.questions}")
         _print_report(run_build([settings.questions], target, settings))
-    _refresh_downloads(target, settings)
+    import threading
+
+    # Dumps are (re)written beside the running server: a big store does not delay start-up.
+    threading.Thread(target=_refresh_downloads, args=(target, settings), daemon=True).start()
     err.print(f"ParlGraph SPARQL endpoint: http://{settings.host}:{settings.port}/sparql")
     uvicorn.run(create_app(target, settings), host=settings.host, port=settings.port, log_level="warning")
 
@@ -312,8 +315,18 @@ def _refresh_downloads(store, settings: Settings) -> None:  # type: ignore[no-un
     if marker.exists() and marker.read_text(encoding="utf-8") == stamp:
         return
     err.print(f"writing dumps to {directory}")
-    run_export(store, directory, settings)
+    directory.mkdir(parents=True, exist_ok=True)
+    busy = directory / ".exporting"
+    busy.touch()
+    try:
+        run_export(store, directory, settings)
+    except (OSError, ParlGraphError) as error:
+        err.print(f"error: dumps not written to {directory}: {error}", markup=False, highlight=False)
+        return
+    finally:
+        busy.unlink(missing_ok=True)
     marker.write_text(stamp, encoding="utf-8")
+    err.print(f"dumps ready in {directory}")
 
 
 def _read(path: Path) -> str:

@@ -54,6 +54,11 @@ def test_void_dcat_description(seed_store: Store, tmp_path: Path) -> None:
 
 
 def test_data_and_downloads_on_the_server(server: str) -> None:
+    import time
+
+    deadline = time.monotonic() + 120  # serve writes the dumps beside the running server
+    while httpx.get(server + "/data").status_code == 503 and time.monotonic() < deadline:
+        time.sleep(0.5)
     page = httpx.get(server + "/data", headers={"Accept": "text/html"})
     assert page.status_code == 200 and "parlgraph.nq.gz" in page.text
     turtle = httpx.get(server + "/data", headers={"Accept": "text/turtle"})

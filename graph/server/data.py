@@ -23,6 +23,8 @@ async def data(request: Request) -> Response:
     directory: Path = request.app.state.downloads
     void = directory / "void.ttl"
     if not void.exists():
+        if (directory / ".exporting").exists():
+            return error_response(request, 503, "the dumps are being written; try again shortly", {"Retry-After": "5"})
         return error_response(request, 404, "no dataset description yet: run 'parlgraph export'")
     requested = request.query_params.get("format")
     fmt = requested if requested in OFFERS else choose(request.headers.get("accept"), OFFERS)
