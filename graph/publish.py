@@ -28,18 +28,24 @@ DUMPS = {
 }
 P = "\n".join(f"PREFIX {k}: <{v}>" for k, v in PREFIXES.items()) + "\nPREFIX role: <http://publications.europa.eu/resource/authority/role/>\n"
 TABLES = {
-    "questions": P + """SELECT ?number ?date ?title ?author ?party ?postTitle ?minister ?status ?deadline ?answerDate WHERE {
+    "questions": P + """SELECT ?number ?date (COALESCE(SAMPLE(?titleFr), SAMPLE(?anyTitle)) AS ?title)
+  (SAMPLE(?authorName) AS ?author) (SAMPLE(?partyLabel) AS ?party)
+  (COALESCE(SAMPLE(?postFr), SAMPLE(?anyPost)) AS ?postTitle) (SAMPLE(?ministerName) AS ?minister) ?status
+  (SAMPLE(?dl) AS ?deadline) (SAMPLE(?answered) AS ?answerDate) WHERE {
   ?q a pg:WrittenQuestion ; dcterms:identifier ?number ; eli:date_document ?date ; pg:status ?s .
   BIND(STRAFTER(STR(?s), "#") AS ?status)
-  OPTIONAL { ?q dcterms:title ?title FILTER(lang(?title) = "fr") }
+  OPTIONAL { ?q dcterms:title ?titleFr FILTER(lang(?titleFr) = "fr") }
+  OPTIONAL { ?q dcterms:title ?anyTitle }
   OPTIONAL { ?q epvoc:workHadParticipation ?a . ?a eli-dl:participation_role role:AUT ;
-             eli-dl:had_participant_person/foaf:name ?author . OPTIONAL { ?a pg:partyAsPrinted ?party } }
-  OPTIONAL { ?q epvoc:workHadParticipation ?p . ?p pg:postTitle ?postTitle
-             FILTER(lang(?postTitle) = "fr" || NOT EXISTS { ?p pg:postTitle ?f FILTER(lang(?f) = "fr") })
-             OPTIONAL { ?p pg:addressedPost ?post ; eli-dl:had_participant_person/foaf:name ?minister } }
-  OPTIONAL { ?q pg:answerDeadline ?deadline }
-  OPTIONAL { ?answer eli-dl:answers_to ?q ; eli:date_document ?answerDate }
-} ORDER BY ?date ?number""",
+             eli-dl:had_participant_person ?person . ?person foaf:name ?authorName }
+  OPTIONAL { ?q epvoc:workHadParticipation ?a2 . ?a2 pg:partyAsPrinted ?partyLabel }
+  OPTIONAL { ?q epvoc:workHadParticipation ?p . ?p pg:postTitle ?postFr FILTER(lang(?postFr) = "fr") }
+  OPTIONAL { ?q epvoc:workHadParticipation ?p2 . ?p2 pg:postTitle ?anyPost }
+  OPTIONAL { ?q epvoc:workHadParticipation ?p3 . ?p3 pg:addressedPost ?post ;
+             eli-dl:had_participant_person ?holder . ?holder foaf:name ?ministerName }
+  OPTIONAL { ?q pg:answerDeadline ?dl }
+  OPTIONAL { ?answer eli-dl:answers_to ?q ; eli:date_document ?answered }
+} GROUP BY ?number ?date ?status ORDER BY ?date ?number""",
     "people": P + """SELECT ?person ?name ?wikidata WHERE {
   ?person a foaf:Person ; foaf:name ?name . OPTIONAL { ?person owl:sameAs ?wikidata }
 } ORDER BY ?name""",
