@@ -91,3 +91,11 @@ def test_unacceptable_format_is_406(server: str) -> None:
 def test_service_description_without_query(server: str) -> None:
     response = httpx.get(server + "/sparql")
     assert response.status_code == 200 and "sd:Service" in response.text
+
+
+def test_a_big_result_arrives_whole(server: str) -> None:
+    """About 20 MB of JSON through the worker pipe (the event loop leaves the pipe non-blocking)."""
+    response = httpx.get(server + "/sparql", params={"query": "SELECT * { ?s ?p ?o }"}, timeout=120)
+    assert response.status_code == 200
+    rows = response.json()["results"]["bindings"]
+    assert len(rows) == 100_000 and "100000 rows" in response.headers["parlgraph-results-truncated"]

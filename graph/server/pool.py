@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import multiprocessing as mp
+import os
 import threading
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
@@ -145,6 +146,7 @@ async def _ask(worker: _Worker, job: Job) -> Outcome | Exception:
     def readable() -> None:
         loop.remove_reader(fd)
         try:
+            os.set_blocking(fd, True)  # uvloop leaves the fd non-blocking; a big reply must be read whole
             reply.set_result(worker.connection.recv())
         except Exception as error:  # noqa: BLE001 - EOF or a broken pipe: the worker died
             reply.set_exception(error)
