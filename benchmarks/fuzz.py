@@ -33,6 +33,10 @@ def main() -> None:
     print(f"cases: {cases:,} (query cases asked: {args.examples:,}), failing: {failing}, time: {elapsed:.0f} s, "
           f"{cases / elapsed:,.0f} cases/s")
     print("outcome:", result.stdout.strip().splitlines()[-1] if result.stdout.strip() else result.stderr[-500:])
+    if result.returncode:
+        failing_lines = [line for line in result.stdout.splitlines()
+                         if line.startswith("E ") or "Failing test case" in line or "test_generated" in line]
+        print("\n".join(failing_lines[:40]))
     sys.exit(result.returncode)
 
 
