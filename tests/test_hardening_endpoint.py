@@ -16,7 +16,9 @@ from hypothesis import strategies as st
 from conftest import free_port
 from test_endpoint_limits import start
 
-OK = {200, 204, 304, 400, 401, 403, 404, 405, 406, 413, 415, 429, 503}
+def fine(status: int) -> bool:
+    """Anything but a server error; 503 is the honest answer at the query time limit."""
+    return status < 500 or status == 503
 
 FRAGMENTS = ["SELECT", "ASK", "CONSTRUCT", "DESCRIBE", "WHERE", "{", "}", "(", ")", "?s", "?p", "?o", "<http://x/>",
              "FILTER", "OPTIONAL", "UNION", "GRAPH", "SERVICE", "BIND", "AS", "*", ".", ";", ",", "\"é\"", "'\\u0000'",
@@ -60,7 +62,7 @@ def test_generated_queries_never_get_a_500(server: str, query: str, method: str,
         response = httpx.get(server + "/sparql", params={"query": query}, headers=headers, timeout=60)
     else:
         response = httpx.post(server + "/sparql", data={"query": query}, headers=headers, timeout=60)
-    assert response.status_code in OK, (response.status_code, query[:200], response.text[:300])
+    assert fine(response.status_code), (response.status_code, query[:200], response.text[:300])
 
 
 @settings(max_examples=EXAMPLES // 2, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -72,7 +74,7 @@ def test_generated_paths_never_get_a_500(server: str, path: str, prefix: str, fm
 
     url = server + prefix + quote(path, safe="/")
     response = httpx.get(url, params={"format": fmt} if fmt else None, timeout=30)
-    assert response.status_code in OK, (url, response.status_code)
+    assert fine(response.status_code), (url, response.status_code)
 
 
 @settings(max_examples=EXAMPLES // 4, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -81,7 +83,7 @@ def test_generated_paths_never_get_a_500(server: str, path: str, prefix: str, fm
 def test_generated_network_parameters_never_get_a_500(server: str, types: str, date_from: str, party: str, fmt: str) -> None:
     response = httpx.get(server + "/api/network", params={"types": types, "from": date_from, "party": party, "format": fmt},
                          timeout=60)
-    assert response.status_code in OK, (response.status_code, response.text[:200])
+    assert fine(response.status_code), (response.status_code, response.text[:200])
 
 
 def test_server_still_answers_after_the_fuzzing(server: str) -> None:
