@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from graph.ingest import build, group_files, page_files
+from graph.ingest import build, page_files
 from graph.parse import parse_file
 from graph.rdf.mapping import map_question, primary_record, to_nquads
 from graph.rdf.uris import Uris

@@ -112,7 +112,7 @@ def query(
     fmt: str = typer.Option("table", "--format", help="table, csv, tsv, json, xml or turtle."),
 ) -> None:
     """Answer a SPARQL query from the store."""
-    from graph.results import GRAPH_FORMATS, SOLUTION_FORMATS, is_graph, serialize_result, term_text
+    from graph.results import SOLUTION_FORMATS, is_graph, serialize_result, term_text
     from graph.store import open_store
 
     if (sparql is None) == (file is None):

@@ -5,7 +5,6 @@ from __future__ import annotations
 import glob
 from pathlib import Path
 
-import pytest
 
 from graph.extract.entities import load_extractor
 from graph.ingest import build

@@ -9,7 +9,6 @@ Each ut:graphData file is loaded into its named graph through the Graph Store Pr
 from __future__ import annotations
 
 import os
-import subprocess
 import sys
 from pathlib import Path
 from urllib.parse import quote
