@@ -81,10 +81,7 @@ def export(store: Store, directory: Path, settings: Settings, endpoint: str | No
     (directory / "csv").mkdir(exist_ok=True)
     union_query = "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }"
     with _gzip_file(directory / "parlgraph.nq.gz") as out:
-        if hasattr(store, "_store"):  # embedded: Oxigraph streams the dump
-            store._store.dump(out, format=ox.RdfFormat.N_QUADS)
-        else:
-            out.write(store.dump(ox.RdfFormat.N_QUADS))
+        store.dump(ox.RdfFormat.N_QUADS, output=out)
     with _gzip_file(directory / "parlgraph.ttl.gz") as out:
         ox.serialize(store.query(union_query), out, format=ox.RdfFormat.TURTLE, prefixes=PREFIXES)
     with _gzip_file(directory / "parlgraph.jsonld.gz") as out:

@@ -121,8 +121,12 @@ class RemoteStore:
     def named_graphs(self) -> list[str]:
         return sorted(r["g"].value for r in self.query("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }"))
 
-    def dump(self, format: ox.RdfFormat = ox.RdfFormat.N_QUADS) -> bytes:
-        return ox.serialize(self.quads(), format=format) or b""
+    def dump(self, format: ox.RdfFormat = ox.RdfFormat.N_QUADS, output=None) -> bytes:  # type: ignore[no-untyped-def]
+        data = ox.serialize(self.quads(), format=format) or b""
+        if output is not None:
+            output.write(data)
+            return b""
+        return data
 
     def _check_writable(self) -> None:
         if self.read_only:

@@ -58,6 +58,25 @@ class Store:
         self._store.extend(quads)
         self._store.flush()
 
+    # --- Graph Store Protocol ------------------------------------------------------------------------
+
+    def has_graph(self, graph: ox.NamedNode | ox.DefaultGraph) -> bool:
+        return isinstance(graph, ox.DefaultGraph) or self._store.contains_named_graph(graph)
+
+    def graph_triples(self, graph: ox.NamedNode | ox.DefaultGraph) -> list[ox.Triple]:
+        return [ox.Triple(q.subject, q.predicate, q.object) for q in self._store.quads_for_pattern(None, None, None, graph)]
+
+    def drop_graph(self, graph: ox.NamedNode | ox.DefaultGraph) -> None:
+        self._check_writable()
+        self._store.remove_graph(graph) if isinstance(graph, ox.NamedNode) else self._store.clear_graph(graph)
+
+    def put_graph(self, graph: ox.NamedNode | ox.DefaultGraph, triples: list[ox.Triple], replace: bool) -> None:
+        """Add `triples` to `graph`, first emptying it when `replace` (PUT)."""
+        self._check_writable()
+        if replace and self.has_graph(graph):
+            self._store.clear_graph(graph)
+        self._store.extend([ox.Quad(t.subject, t.predicate, t.object, graph) for t in triples])
+
     def flush(self) -> None:
         if not self.read_only:
             self._store.flush()
@@ -107,7 +126,11 @@ class Store:
     def quads(self, graph: str | None = None) -> Iterable[ox.Quad]:
         return self._store.quads_for_pattern(None, None, None, ox.NamedNode(graph) if graph else None)
 
-    def dump(self, format: ox.RdfFormat = ox.RdfFormat.N_QUADS) -> bytes:
+    def dump(self, format: ox.RdfFormat = ox.RdfFormat.N_QUADS, output=None) -> bytes:  # type: ignore[no-untyped-def]
+        """Every quad; streamed into `output` (a binary file) when given, else returned."""
+        if output is not None:
+            self._store.dump(output, format=format)
+            return b""
         return self._store.dump(format=format) or b""
 
     def _check_writable(self) -> None:

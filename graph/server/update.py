@@ -126,7 +126,7 @@ def _graph(request: Request) -> ox.NamedNode | ox.DefaultGraph | Response:
 
 
 def _embedded(request: Request) -> Response | None:
-    if not hasattr(request.app.state.store, "_store"):
+    if not hasattr(request.app.state.store, "put_graph"):
         return error_response(request, 501, "the Graph Store Protocol is served by the remote store itself here")
     return None
 
@@ -139,10 +139,9 @@ async def gsp_get(request: Request) -> Response:
     if isinstance(graph, Response):
         return graph
     store = request.app.state.store
-    quads = await run_in_threadpool(lambda: list(store._store.quads_for_pattern(None, None, None, graph)))
-    if not quads and isinstance(graph, ox.NamedNode) and not store._store.contains_named_graph(graph):
+    if not store.has_graph(graph):
         return error_response(request, 404, f"no graph {graph.value}")
-    triples = [ox.Triple(q.subject, q.predicate, q.object) for q in quads]
+    triples = await run_in_threadpool(store.graph_triples, graph)
     return Response(ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b"", media_type="application/n-triples")
 
 
@@ -154,11 +153,11 @@ async def gsp_write(request: Request) -> Response:
     graph = _graph(request)
     if isinstance(graph, Response):
         return graph
-    store = request.app.state.store._store
+    store = request.app.state.store
     if request.method == "DELETE":
-        if isinstance(graph, ox.NamedNode) and not store.contains_named_graph(graph):
+        if not store.has_graph(graph):
             return error_response(request, 404, f"no graph {graph.value}")
-        await run_in_threadpool(store.remove_graph if isinstance(graph, ox.NamedNode) else store.clear_graph, graph)
+        await run_in_threadpool(store.drop_graph, graph)
         request.app.state.pool.refresh()
         return Response(status_code=204)
     media = request.headers.get("content-type", "").split(";")[0].strip().lower()
@@ -169,13 +168,7 @@ async def gsp_write(request: Request) -> Response:
         triples = list(ox.parse(body, format=RDF_MEDIA[media], base_iri=str(request.url)))
     except SyntaxError as error:
         return error_response(request, 400, f"unreadable RDF: {str(error).splitlines()[0]}")
-    existed = isinstance(graph, ox.DefaultGraph) or store.contains_named_graph(graph)
-
-    def write() -> None:
-        if request.method == "PUT":
-            store.clear_graph(graph) if existed else None
-        store.extend([ox.Quad(t.subject, t.predicate, t.object, graph) for t in triples])
-
-    await run_in_threadpool(write)
+    existed = store.has_graph(graph)
+    await run_in_threadpool(store.put_graph, graph, triples, request.method == "PUT")
     request.app.state.pool.refresh()
     return Response(status_code=204 if existed else 201)
